@@ -1,0 +1,5 @@
+def footer(request):
+    from cms.selectors import footer_pages
+
+    # A callable, so that pages without a footer query nothing.
+    return {"footer_pages": footer_pages}

@@ -1,0 +1,25 @@
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES, env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+PORTAL_PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
+STORAGES["private"]["OPTIONS"]["location"] = str(PORTAL_PRIVATE_MEDIA_ROOT)
+
+# A file-backed test database lets `pytest --reuse-db` skip the ~30 s migrate.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": env(
+            "TEST_SQLITE_NAME", default=str(BASE_DIR / "var" / "test-db.sqlite3")
+        )
+    }

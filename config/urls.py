@@ -1,0 +1,66 @@
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from partner_portal.views import accounts
+from partner_portal.views.health import healthz
+
+accounts_patterns = [
+    path("login/", accounts.PortalLoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/change/", accounts.password_change, name="password_change"),
+    path(
+        "password/change/done/",
+        accounts.password_change_done,
+        name="password_change_done",
+    ),
+    path("password/reset/", accounts.password_reset, name="password_reset"),
+    path(
+        "password/reset/sent/", accounts.password_reset_done, name="password_reset_done"
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        accounts.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        accounts.password_reset_complete,
+        name="password_reset_complete",
+    ),
+]
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("accounts/", include(accounts_patterns)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("portal/", include("partner_portal.urls")),
+    # The portal is invitation-only: Oscar's own login and sign-up forms give
+    # way to the portal's login.
+    path(
+        "shop/accounts/login/",
+        RedirectView.as_view(pattern_name="login", query_string=True),
+    ),
+    path(
+        "shop/accounts/register/",
+        RedirectView.as_view(pattern_name="login", query_string=True),
+    ),
+    path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("cms-admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree serves everything else, so it comes last.
+urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,0 +1,31 @@
+# Forked to give Oscar's Order the company, purchase-order number and cost centre
+# of B2B ordering; everything else is Oscar's.
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.order.abstract_models import AbstractOrder
+
+from partner_portal.scoping import CompanyOwnedQuerySet
+
+
+class OrderQuerySet(CompanyOwnedQuerySet):
+    pass
+
+
+class Order(AbstractOrder):
+    company = models.ForeignKey(
+        "partner_portal.Company",
+        verbose_name=_("company"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+    )
+    purchase_order_number = models.CharField(
+        _("purchase order number"), max_length=35, blank=True
+    )
+    cost_centre = models.CharField(_("cost centre"), max_length=35, blank=True)
+
+    objects = OrderQuerySet.as_manager()
+
+
+from oscar.apps.order.models import *  # noqa: E402,F403  the rest of Oscar's models

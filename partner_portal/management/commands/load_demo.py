@@ -1,0 +1,250 @@
+"""Build the demo: companies, people and a small catalogue, then each app's own
+demo data (pages, orders, ...) from its `demo.py`.
+
+Idempotent: every object is found by its natural key (email, customer number,
+slug, SKU) and created only when missing, so running it twice changes nothing.
+"""
+
+from decimal import Decimal
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.sites.models import Site as DjangoSite
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import module_has_submodule
+from wagtail.models import Locale
+
+from partner_portal.models import Branding, Company, CompanyAddress, Membership
+from partner_portal.permissions import Role, StaffGroup
+
+DEMO_PASSWORD = "portal-demo-2026"
+
+COMPANIES = [
+    # slug, name, kind, tier, customer number, city
+    ("acme", "Acme Industrial GmbH", Company.Kind.CUSTOMER, "", "CUST-1001", "Hamburg"),
+    ("globex", "Globex Corporation", Company.Kind.CUSTOMER, "", "CUST-1002", "Madrid"),
+    (
+        "northwind",
+        "Northwind Traders",
+        Company.Kind.DISTRIBUTOR,
+        "gold",
+        "PART-2001",
+        "Munich",
+    ),
+    (
+        "contoso",
+        "Contoso Franchise",
+        Company.Kind.FRANCHISEE,
+        "silver",
+        "PART-2002",
+        "Vienna",
+    ),
+]
+
+MEMBERS = [
+    # email, first, last, company slug, role
+    ("admin@acme.example", "Ada", "Admin", "acme", Role.COMPANY_ADMIN),
+    ("buyer@acme.example", "Bruno", "Buyer", "acme", Role.BUYER),
+    ("approver@acme.example", "Alma", "Approver", "acme", Role.APPROVER),
+    ("procurement@acme.example", "Petra", "Procurement", "acme", Role.PROCUREMENT),
+    ("buyer@globex.example", "Gina", "Globex", "globex", Role.BUYER),
+    ("partner@northwind.example", "Nils", "Northwind", "northwind", Role.COMPANY_ADMIN),
+    ("franchise@contoso.example", "Clara", "Contoso", "contoso", Role.COMPANY_ADMIN),
+]
+
+STAFF = [
+    # email, first, last, staff groups, is_staff (Oscar dashboard), wagtail groups
+    ("sales@portal.example", "Sam", "Sales", [StaffGroup.SALES], True, []),
+    ("support@portal.example", "Sue", "Support", [StaffGroup.SUPPORT], True, []),
+    ("returns@portal.example", "Rita", "Returns", [StaffGroup.RETURNS_DESK], True, []),
+    (
+        "editor@portal.example",
+        "Eddie",
+        "Editor",
+        [StaffGroup.CONTENT_EDITOR],
+        False,
+        ["Editors"],
+    ),
+    (
+        "moderator@portal.example",
+        "Mo",
+        "Moderator",
+        [StaffGroup.FORUM_MODERATOR],
+        False,
+        [],
+    ),
+]
+
+PRODUCTS = [
+    # sku, title, price
+    ("BOLT-M8-100", "Hex bolt M8 × 40, box of 100", "18.90"),
+    ("NUT-M8-100", "Hex nut M8, box of 100", "9.50"),
+    ("GLOVE-L-10", "Work gloves size L, pack of 10", "24.00"),
+    ("DRILL-500", "Cordless drill 18 V", "149.00"),
+    ("TAPE-50", "Packing tape 50 mm, 6 rolls", "12.40"),
+    ("HELMET-W", "Safety helmet, white", "19.80"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo companies, users, pages and products."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self._sites()
+        staff = self._staff()
+        companies = self._companies(contact=staff["sales@portal.example"])
+        self._members(companies)
+        self._superuser()
+        self._catalogue()
+        # Each app adds its demo in `<app>/demo.py`: load(*, stdout, companies).
+        for app_config in apps.get_app_configs():
+            if module_has_submodule(app_config.module, "demo"):
+                demo = import_module(f"{app_config.name}.demo")
+                demo.load(stdout=self.stdout, companies=companies)
+        self._print_logins()
+
+    def _user(self, email, first, last, **extra):
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={
+                "username": email,
+                "first_name": first,
+                "last_name": last,
+                **extra,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        return user
+
+    def _sites(self):
+        DjangoSite.objects.update_or_create(
+            pk=settings.SITE_ID,
+            defaults={"domain": "127.0.0.1:8000", "name": settings.OSCAR_SHOP_NAME},
+        )
+        for code, _label in settings.LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        Branding.load()
+
+    def _staff(self):
+        users = {}
+        dashboard_perm = Permission.objects.filter(codename="access_admin").first()
+        for email, first, last, groups, is_staff, wagtail_groups in STAFF:
+            user = self._user(email, first, last, is_staff=is_staff)
+            for group in groups:
+                user.groups.add(Group.objects.get_or_create(name=group.value)[0])
+            for name in wagtail_groups:
+                group = Group.objects.filter(name=name).first()
+                if group:
+                    user.groups.add(group)
+            users[email] = user
+        if dashboard_perm:
+            # Content editors reach the Wagtail admin through their staff group too.
+            Group.objects.get(name=StaffGroup.CONTENT_EDITOR.value).permissions.add(
+                dashboard_perm
+            )
+        return users
+
+    def _companies(self, *, contact):
+        companies = {}
+        for slug, name, kind, tier, number, city in COMPANIES:
+            company, _created = Company.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "kind": kind,
+                    "partner_tier": tier,
+                    "customer_number": number,
+                    "email": f"office@{slug}.example",
+                    "phone": "+49 40 1234567",
+                    "contact_person": contact,
+                },
+            )
+            for kind_, label, line1 in (
+                (CompanyAddress.Kind.BILLING, "Head office", "Hauptstraße 1"),
+                (CompanyAddress.Kind.DELIVERY, "Warehouse", "Lagerweg 7"),
+                (CompanyAddress.Kind.DELIVERY, "Branch office", "Marktplatz 3"),
+            ):
+                CompanyAddress.objects.get_or_create(
+                    company=company,
+                    kind=kind_,
+                    label=label,
+                    defaults={"line1": line1, "postcode": "20095", "city": city},
+                )
+            companies[slug] = company
+        return companies
+
+    def _members(self, companies):
+        for email, first, last, slug, role in MEMBERS:
+            user = self._user(email, first, last)
+            Membership.objects.get_or_create(
+                user=user, company=companies[slug], defaults={"role": role}
+            )
+
+    def _superuser(self):
+        user = self._user("root@portal.example", "Root", "Admin", is_staff=True)
+        if not user.is_superuser:
+            user.is_superuser = True
+            user.save(update_fields=["is_superuser"])
+
+    def _catalogue(self):
+        from oscar.apps.catalogue.categories import create_from_breadcrumbs
+        from oscar.core.loading import get_model
+
+        ProductClass = get_model("catalogue", "ProductClass")
+        Product = get_model("catalogue", "Product")
+        ProductCategory = get_model("catalogue", "ProductCategory")
+        Partner = get_model("partner", "Partner")
+        StockRecord = get_model("partner", "StockRecord")
+
+        product_class, _created = ProductClass.objects.get_or_create(
+            slug="standard",
+            defaults={
+                "name": "Standard",
+                "requires_shipping": True,
+                "track_stock": True,
+            },
+        )
+        warehouse, _created = Partner.objects.get_or_create(
+            code="main-warehouse", defaults={"name": "Main warehouse"}
+        )
+        category = create_from_breadcrumbs("Industrial supplies")
+        for sku, title, price in PRODUCTS:
+            record = StockRecord.objects.filter(
+                partner=warehouse, partner_sku=sku
+            ).first()
+            if record:
+                continue
+            product = Product.objects.create(
+                title=title, product_class=product_class, structure="standalone"
+            )
+            ProductCategory.objects.create(product=product, category=category)
+            StockRecord.objects.create(
+                product=product,
+                partner=warehouse,
+                partner_sku=sku,
+                price_currency=settings.OSCAR_DEFAULT_CURRENCY,
+                price=Decimal(price),
+                num_in_stock=500,
+            )
+
+    def _print_logins(self):
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write(f"All demo users have the password: {DEMO_PASSWORD}")
+        rows = [
+            (email, f"{slug} · {role.label}") for email, _f, _l, slug, role in MEMBERS
+        ]
+        rows += [
+            (email, "staff · " + ", ".join(str(g.label) for g in groups))
+            for email, _f, _l, groups, _s, _w in STAFF
+        ]
+        rows.append(("root@portal.example", "superuser"))
+        for email, what in rows:
+            self.stdout.write(f"  {email:<28} {what}")

@@ -1,0 +1,147 @@
+"""Roles and capabilities: the one table that says who in a company may do what.
+
+Views and API endpoints declare the capability they need; nothing else in the
+code base asks for a role by name.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COMPANY_ADMIN = "company_admin", _("Company admin")
+    BUYER = "buyer", _("Buyer")
+    APPROVER = "approver", _("Approver")
+    PROCUREMENT = "procurement", _("Procurement")
+    PARTNER_USER = "partner_user", _("Partner user")
+
+
+class Capability(models.TextChoices):
+    COMPANY_VIEW = "company.view", _("See the company profile")
+    COMPANY_MANAGE = "company.manage", _("Edit the company profile")
+    MEMBERS_VIEW = "members.view", _("See colleagues")
+    MEMBERS_MANAGE = "members.manage", _("Invite colleagues and change their roles")
+    ORDER_PLACE = "order.place", _("Place orders")
+    ORDER_VIEW_OWN = "order.view_own", _("See own orders")
+    ORDER_VIEW_ALL = "order.view_all", _("See all orders of the company")
+    ORDER_APPROVE = "order.approve", _("Approve orders")
+    BUDGET_MANAGE = "budget.manage", _("Set budgets")
+    RETURN_CREATE = "return.create", _("Request returns")
+    OFFER_ACCEPT = "offer.accept", _("Request and accept offers")
+    CONTRACT_VIEW = "contract.view", _("See contracts")
+    PARTNER_AREA = "partner.area", _("Use the partner area")
+
+
+_EVERY_MEMBER = {Capability.COMPANY_VIEW, Capability.MEMBERS_VIEW}
+
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.COMPANY_ADMIN: frozenset(
+        _EVERY_MEMBER
+        | {
+            Capability.COMPANY_MANAGE,
+            Capability.MEMBERS_MANAGE,
+            Capability.ORDER_PLACE,
+            Capability.ORDER_VIEW_OWN,
+            Capability.ORDER_VIEW_ALL,
+            Capability.ORDER_APPROVE,
+            Capability.BUDGET_MANAGE,
+            Capability.RETURN_CREATE,
+            Capability.OFFER_ACCEPT,
+            Capability.CONTRACT_VIEW,
+        }
+    ),
+    Role.BUYER: frozenset(
+        _EVERY_MEMBER
+        | {
+            Capability.ORDER_PLACE,
+            Capability.ORDER_VIEW_OWN,
+            Capability.RETURN_CREATE,
+            Capability.OFFER_ACCEPT,
+        }
+    ),
+    Role.APPROVER: frozenset(
+        _EVERY_MEMBER
+        | {
+            Capability.ORDER_VIEW_OWN,
+            Capability.ORDER_APPROVE,
+            Capability.CONTRACT_VIEW,
+        }
+    ),
+    Role.PROCUREMENT: frozenset(
+        _EVERY_MEMBER
+        | {
+            Capability.ORDER_PLACE,
+            Capability.ORDER_VIEW_OWN,
+            Capability.ORDER_VIEW_ALL,
+            Capability.RETURN_CREATE,
+            Capability.OFFER_ACCEPT,
+            Capability.CONTRACT_VIEW,
+        }
+    ),
+    Role.PARTNER_USER: frozenset(
+        _EVERY_MEMBER
+        | {
+            Capability.ORDER_PLACE,
+            Capability.ORDER_VIEW_OWN,
+            Capability.RETURN_CREATE,
+            Capability.CONTRACT_VIEW,
+            Capability.PARTNER_AREA,
+        }
+    ),
+}
+
+# Company admins of distributors and franchisees use the partner area too.
+PARTNER_KIND_EXTRA = frozenset({Capability.PARTNER_AREA})
+
+
+class StaffGroup(models.TextChoices):
+    """Our own staff are Django groups, not company members."""
+
+    SALES = "Sales", _("Sales")
+    SUPPORT = "Support", _("Support")
+    RETURNS_DESK = "Returns desk", _("Returns desk")
+    CONTENT_EDITOR = "Content editor", _("Content editor")
+    FORUM_MODERATOR = "Forum moderator", _("Forum moderator")
+
+
+def capabilities_for(membership) -> frozenset[Capability]:
+    if membership is None or not membership.is_active:
+        return frozenset()
+    caps = ROLE_CAPABILITIES.get(membership.role, frozenset())
+    if membership.company.is_partner and membership.role == Role.COMPANY_ADMIN:
+        caps = caps | PARTNER_KIND_EXTRA
+    return caps
+
+
+def has_capability(user, company, capability: Capability) -> bool:
+    """True when the user is an active member of the company whose role grants
+    the capability. Staff and superusers get nothing here: staff act across
+    companies only through explicit staff views."""
+    if not user.is_authenticated or company is None:
+        return False
+    from partner_portal.models import Membership
+
+    membership = (
+        Membership.objects.for_company(company)
+        .filter(user=user, is_active=True)
+        .select_related("company")
+        .first()
+    )
+    return capability in capabilities_for(membership)
+
+
+def is_in_staff_group(user, group: StaffGroup) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name=group.value).exists()
+
+
+def is_portal_staff(user) -> bool:
+    """Our own people: Django staff or a member of one of the staff groups."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return user.groups.filter(name__in=StaffGroup.values).exists()

@@ -1,0 +1,199 @@
+"""The start page's tile registry: the extension point every app plugs into.
+
+An app registers its tiles in its `AppConfig.ready()`:
+
+    from partner_portal.tiles import Tile, register_tile
+
+    register_tile(Tile(
+        key="orders.open",
+        title=_("My open orders"),
+        capability=Capability.ORDER_VIEW_OWN,
+        context=lambda request: {"count": ..., "url": reverse("orders:list")},
+        order=20,
+    ))
+
+The start page never names an app: it shows the registered tiles the user may
+see, in the user's own order, without the ones they hid.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partner_portal.permissions import Capability, capabilities_for, is_portal_staff
+
+
+@dataclass(frozen=True)
+class Tile:
+    key: str
+    title: str
+    # Returns the template context: url, count, items, text, link_text.
+    context: Callable[..., dict]
+    # Members need this capability; None means no member capability is needed.
+    capability: Capability | None = None
+    # An extra rule (e.g. "staff only"); by default the tile is for members.
+    is_visible: Callable[..., bool] = field(default=lambda request: request.membership)
+    order: int = 100
+    template: str = "partner_portal/tiles/tile.html"
+
+
+_registry: dict[str, Tile] = {}
+
+
+def register_tile(tile: Tile) -> Tile:
+    _registry[tile.key] = tile
+    return tile
+
+
+def registered_tiles() -> list[Tile]:
+    return sorted(_registry.values(), key=lambda tile: (tile.order, tile.key))
+
+
+def tiles_available(request) -> list[Tile]:
+    """Every tile this user may see, in the registry's default order."""
+    caps = capabilities_for(request.membership)
+    return [
+        tile
+        for tile in registered_tiles()
+        if tile.is_visible(request)
+        and (tile.capability is None or tile.capability in caps)
+    ]
+
+
+def arrange(tiles: list[Tile], *, order: list[str], hidden: list[str]):
+    """Split into (shown, hidden), shown in the user's order; tiles the user has
+    never placed (new apps) come after the placed ones, in default order."""
+    position = {key: index for index, key in enumerate(order)}
+    ranked = sorted(
+        tiles, key=lambda tile: (position.get(tile.key, len(position)), tile.order)
+    )
+    shown = [tile for tile in ranked if tile.key not in hidden]
+    hidden_tiles = [tile for tile in ranked if tile.key in hidden]
+    return shown, hidden_tiles
+
+
+# The foundation's own tiles.
+
+
+def _company_context(request):
+    company = request.company
+    return {
+        "url": reverse("partner_portal:company"),
+        "link_text": _("Company profile"),
+        "lines": [
+            company.name,
+            _("Customer number %(number)s") % {"number": company.customer_number},
+            company.get_kind_display()
+            + (
+                f" · {company.get_partner_tier_display()}"
+                if company.partner_tier
+                else ""
+            ),
+        ],
+        "contact": company.contact_person,
+    }
+
+
+def _colleagues_context(request):
+    from partner_portal.selectors import invitation_list_open, membership_list
+
+    return {
+        "url": reverse("partner_portal:colleagues"),
+        "link_text": _("Colleagues"),
+        "count": membership_list(
+            company=request.company, include_inactive=False
+        ).count(),
+        "count_label": _("active colleagues"),
+        "secondary": invitation_list_open(company=request.company).count(),
+        "secondary_label": _("open invitations"),
+    }
+
+
+def _partner_area_context(request):
+    return {
+        "url": reverse("partner_portal:partner_area"),
+        "link_text": _("Open the partner area"),
+        "lines": [
+            _("Your partner tier: %(tier)s")
+            % {"tier": request.company.get_partner_tier_display() or _("none")}
+        ],
+    }
+
+
+def _is_staff(request):
+    return request.user.is_authenticated and request.user.is_staff
+
+
+def _is_portal_staff(request):
+    return is_portal_staff(request.user)
+
+
+def _staff_context(request):
+    from partner_portal.models import Company
+
+    return {
+        "url": reverse("partner_portal:staff_companies"),
+        "link_text": _("All companies"),
+        "count": Company.objects.filter(is_active=True).count(),
+        "count_label": _("active companies"),
+    }
+
+
+def _staff_tools_context(request):
+    links = []
+    if request.user.is_staff:
+        links.append((_("Shop dashboard"), "/shop/dashboard/"))
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        links.append((_("Content admin"), "/cms-admin/"))
+    return {"links": links}
+
+
+register_tile(
+    Tile(
+        key="company",
+        title=_("My company"),
+        capability=Capability.COMPANY_VIEW,
+        context=_company_context,
+        order=10,
+        template="partner_portal/tiles/company.html",
+    )
+)
+register_tile(
+    Tile(
+        key="colleagues",
+        title=_("My colleagues"),
+        capability=Capability.MEMBERS_VIEW,
+        context=_colleagues_context,
+        order=20,
+    )
+)
+register_tile(
+    Tile(
+        key="partner_area",
+        title=_("Partner area"),
+        capability=Capability.PARTNER_AREA,
+        context=_partner_area_context,
+        order=15,
+    )
+)
+register_tile(
+    Tile(
+        key="staff.companies",
+        title=_("Companies"),
+        is_visible=_is_staff,
+        context=_staff_context,
+        order=10,
+    )
+)
+register_tile(
+    Tile(
+        key="staff.tools",
+        title=_("Staff tools"),
+        is_visible=_is_portal_staff,
+        context=_staff_tools_context,
+        order=11,
+        template="partner_portal/tiles/links.html",
+    )
+)

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from partner_portal.views import accounts, company, start
+
+app_name = "partner_portal"
+
+urlpatterns = [
+    path("", start.StartView.as_view(), name="start"),
+    path("no-company/", start.NoCompanyView.as_view(), name="no_company"),
+    path("company/", company.CompanyDetailView.as_view(), name="company"),
+    path(
+        "company/switch/", accounts.CompanySwitchView.as_view(), name="company_switch"
+    ),
+    path("colleagues/", company.ColleagueListView.as_view(), name="colleagues"),
+    path(
+        "colleagues/<int:pk>/",
+        company.MembershipUpdateView.as_view(),
+        name="membership_update",
+    ),
+    path(
+        "invitations/<int:pk>/revoke/",
+        company.InvitationRevokeView.as_view(),
+        name="invitation_revoke",
+    ),
+    path(
+        "invitation/<str:token>/",
+        accounts.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
+    path("partner/", company.PartnerAreaView.as_view(), name="partner_area"),
+    path(
+        "staff/companies/",
+        company.StaffCompanyListView.as_view(),
+        name="staff_companies",
+    ),
+]

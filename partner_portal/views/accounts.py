@@ -1,0 +1,158 @@
+import math
+
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from partner_portal.forms import EmailLoginForm, InvitationAcceptForm
+from partner_portal.middleware import SESSION_KEY
+from partner_portal.selectors import invitation_by_token, memberships_of_user
+from partner_portal.services import InvitationError, invitation_accept, invitation_check
+
+
+class PortalLoginView(auth_views.LoginView):
+    # LoginView keeps `?next=` to this host (url_has_allowed_host_and_scheme).
+    template_name = "registration/login.html"
+    authentication_form = EmailLoginForm
+    redirect_authenticated_user = True
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes calls this when an account is locked: say for how long."""
+    cool_off = get_cool_off(request)
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    last = (
+        AccessAttempt.objects.filter(username=username)
+        .order_by("-attempt_time")
+        .first()
+    )
+    minutes = None
+    if cool_off:
+        until = (last.attempt_time if last else timezone.now()) + cool_off
+        minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+    form = EmailLoginForm(request, initial={"username": username})
+    return render(
+        request,
+        "registration/login.html",
+        {"form": form, "locked_out": True, "minutes": minutes},
+        status=429,
+    )
+
+
+class InvitationAcceptView(View):
+    """Public: the invitation link. The token is the credential."""
+
+    template_name = "partner_portal/invitation_accept.html"
+
+    def _invitation(self, token):
+        return invitation_check(invitation_by_token(token=token))
+
+    def get(self, request, token):
+        try:
+            invitation = self._invitation(token)
+        except InvitationError as error:
+            return self._invalid(request, error)
+        form = None
+        if not request.user.is_authenticated:
+            form = InvitationAcceptForm(email=invitation.email)
+        return render(
+            request, self.template_name, {"invitation": invitation, "form": form}
+        )
+
+    def post(self, request, token):
+        try:
+            invitation = self._invitation(token)
+        except InvitationError as error:
+            return self._invalid(request, error)
+        if request.user.is_authenticated:
+            try:
+                membership = invitation_accept(invitation=invitation, user=request.user)
+            except InvitationError as error:
+                return self._invalid(request, error)
+            request.session[SESSION_KEY] = membership.company_id
+            messages.success(
+                request, _("You joined %(company)s.") % {"company": membership.company}
+            )
+            return redirect("partner_portal:start")
+        form = InvitationAcceptForm(request.POST, email=invitation.email)
+        if not form.is_valid():
+            return render(
+                request, self.template_name, {"invitation": invitation, "form": form}
+            )
+        try:
+            membership = invitation_accept(
+                invitation=invitation,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except InvitationError as error:
+            return self._invalid(request, error)
+        login(
+            request,
+            membership.user,
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
+        request.session[SESSION_KEY] = membership.company_id
+        messages.success(
+            request,
+            _("Welcome! Your account at %(company)s is ready.")
+            % {"company": membership.company},
+        )
+        return redirect("partner_portal:start")
+
+    def _invalid(self, request, error):
+        return render(
+            request,
+            "partner_portal/invitation_invalid.html",
+            {"reason": str(error)},
+            status=410,
+        )
+
+
+class CompanySwitchView(View):
+    """Choose which of the user's companies the portal shows."""
+
+    def post(self, request):
+        if not request.user.is_authenticated:
+            return redirect("login")
+        try:
+            company_id = int(request.POST.get("company", ""))
+        except ValueError:
+            company_id = None
+        allowed = {m.company_id for m in memberships_of_user(user=request.user)}
+        if company_id in allowed:
+            request.session[SESSION_KEY] = company_id
+        else:
+            messages.error(request, _("You are not a member of that company."))
+        return redirect("partner_portal:start")
+
+
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="registration/password_change.html",
+    success_url=reverse_lazy("password_change_done"),
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="registration/password_change_done.html"
+)
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="registration/password_reset.html",
+    email_template_name="registration/password_reset_email.txt",
+    subject_template_name="registration/password_reset_subject.txt",
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="registration/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="registration/password_reset_confirm.html"
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="registration/password_reset_complete.html"
+)

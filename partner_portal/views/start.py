@@ -1,0 +1,87 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.views import View
+from django.views.generic import TemplateView
+
+from partner_portal.forms import TileActionForm
+from partner_portal.models import TilePreference
+from partner_portal.permissions import is_portal_staff
+from partner_portal.selectors import memberships_of_user
+from partner_portal.services import tile_preference_save
+from partner_portal.tiles import arrange, tiles_available
+
+
+class StartView(LoginRequiredMixin, View):
+    """The start page for every logged-in user: the tiles their role may see,
+    arranged as they chose. Members, staff, or a page saying whom to contact."""
+
+    def _preference(self, request):
+        return TilePreference.objects.filter(user=request.user).first()
+
+    def get(self, request):
+        if request.membership is None and not is_portal_staff(request.user):
+            return redirect("partner_portal:no_company")
+        available = tiles_available(request)
+        preference = self._preference(request)
+        shown, hidden = arrange(
+            available,
+            order=preference.order if preference else [],
+            hidden=preference.hidden if preference else [],
+        )
+        rendered = [(tile, tile.context(request)) for tile in shown]
+        return render(
+            request,
+            "partner_portal/start.html",
+            {
+                "tiles": rendered,
+                "hidden_tiles": hidden,
+                "customising": request.GET.get("customise") == "1",
+                "memberships": memberships_of_user(user=request.user),
+            },
+        )
+
+    def post(self, request):
+        form = TileActionForm(request.POST)
+        if not form.is_valid():
+            return HttpResponseBadRequest()
+        available = tiles_available(request)
+        known = {tile.key for tile in available}
+        preference = self._preference(request)
+        shown, hidden = arrange(
+            available,
+            order=preference.order if preference else [],
+            hidden=preference.hidden if preference else [],
+        )
+        order = [tile.key for tile in shown] + [tile.key for tile in hidden]
+        hidden_keys = [tile.key for tile in hidden]
+        action, key = form.cleaned_data["action"], form.cleaned_data["tile"]
+        if action == "reset":
+            order, hidden_keys = [], []
+        elif key in known:
+            if action == "hide" and key not in hidden_keys:
+                hidden_keys.append(key)
+            elif action == "show" and key in hidden_keys:
+                hidden_keys.remove(key)
+            elif action in ("up", "down"):
+                visible = [k for k in order if k not in hidden_keys]
+                index = visible.index(key) if key in visible else -1
+                swap = index - 1 if action == "up" else index + 1
+                if index >= 0 and 0 <= swap < len(visible):
+                    visible[index], visible[swap] = visible[swap], visible[index]
+                order = visible + hidden_keys
+        tile_preference_save(
+            user=request.user, order=order, hidden=hidden_keys, known=known
+        )
+        return redirect(f"{request.path}?customise=1")
+
+
+class NoCompanyView(LoginRequiredMixin, TemplateView):
+    """A logged-in user without an active company: whom to contact, not an error."""
+
+    template_name = "partner_portal/no_company.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.membership is not None:
+            return redirect("partner_portal:start")
+        return super().get(request, *args, **kwargs)

@@ -4,6 +4,7 @@ environment (django-environ), read only here and in the sibling modules."""
 from pathlib import Path
 
 import environ
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar import INSTALLED_APPS as OSCAR_INSTALLED_APPS
 from oscar.defaults import *  # noqa: F403  Oscar's OSCAR_* defaults, overridden below
@@ -23,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 OSCAR_FORKS = {
     "oscar.apps.order.apps.OrderConfig": "oscar_apps.order.apps.OrderConfig",
     "oscar.apps.partner.apps.PartnerConfig": "oscar_apps.partner.apps.PartnerConfig",
+    "oscar.apps.search.apps.SearchConfig": "oscar_apps.search.apps.SearchConfig",
 }
 
 INSTALLED_APPS = [
@@ -205,7 +207,7 @@ TASKS = {
 OSCAR_SHOP_NAME = env("PORTAL_NAME", default="Partner Portal")
 OSCAR_SHOP_TAGLINE = ""
 OSCAR_DEFAULT_CURRENCY = env("PORTAL_CURRENCY", default="EUR")
-OSCAR_HOMEPAGE = "/shop/"
+OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = False
 HAYSTACK_CONNECTIONS = {
@@ -229,7 +231,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAdminUser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Partner Portal API", "VERSION": "1.0.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partner Portal API",
+    "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["config.api_schema.only_portal_api"],
+}
 
 # Shown to users who have no company yet.
 PORTAL_SUPPORT_EMAIL = env("PORTAL_SUPPORT_EMAIL", default="support@portal.example")

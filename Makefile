@@ -1,0 +1,63 @@
+# The two commands: `make run` (portal with demo data on SQLite at
+# http://127.0.0.1:8000) and `make test` (the whole suite, browser tests included).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages the portal needs: Pango/HarfBuzz for WeasyPrint, Chromium for
+# the browser tests, gettext for compiling translations.
+system-deps:
+	@bash scripts/system-deps.sh
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install system-deps
+	$(BIN)/pytest
+
+# Everything but the browser tests.
+test-fast: install
+	$(BIN)/pytest -m "not browser"
+
+# The suite (without browser tests) against a throwaway PostgreSQL server.
+test-postgres: install
+	bash scripts/with-postgres.sh $(BIN)/pytest --create-db -m "not browser"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) check-deploy
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-key-for-the-check \
+	ALLOWED_HOSTS=portal.example \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	$(BIN)/python manage.py makemessages -l de -l es -l zh_Hans -l fa --no-location \
+		--ignore=".venv/*" --ignore="tests/*" --ignore="var/*" --ignore="staticfiles/*"
+	cd locale && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
     "axes",

@@ -215,6 +215,26 @@ class Command(BaseCommand):
         warehouse, _created = Partner.objects.get_or_create(
             code="main-warehouse", defaults={"name": "Main warehouse"}
         )
+        Country = get_model("address", "Country")
+        # Checkout offers these as delivery countries.
+        for code, code3, numeric, name in (
+            ("DE", "DEU", "276", "Germany"),
+            ("AT", "AUT", "040", "Austria"),
+            ("CH", "CHE", "756", "Switzerland"),
+            ("ES", "ESP", "724", "Spain"),
+            ("FR", "FRA", "250", "France"),
+            ("NL", "NLD", "528", "Netherlands"),
+        ):
+            Country.objects.get_or_create(
+                iso_3166_1_a2=code,
+                defaults={
+                    "iso_3166_1_a3": code3,
+                    "iso_3166_1_numeric": numeric,
+                    "printable_name": name,
+                    "name": name,
+                    "is_shipping_country": True,
+                },
+            )
         category = create_from_breadcrumbs("Industrial supplies")
         for sku, title, price in PRODUCTS:
             record = StockRecord.objects.filter(

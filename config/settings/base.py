@@ -223,6 +223,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# No Gravatar: the portal makes no requests to third parties.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Django REST framework: closed by default, an endpoint opens itself explicitly.
 REST_FRAMEWORK = {

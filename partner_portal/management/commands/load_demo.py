@@ -145,11 +145,16 @@ class Command(BaseCommand):
                 if group:
                     user.groups.add(group)
             users[email] = user
+        editors = Group.objects.get(name=StaffGroup.CONTENT_EDITOR.value)
         if dashboard_perm:
             # Content editors reach the Wagtail admin through their staff group too.
-            Group.objects.get(name=StaffGroup.CONTENT_EDITOR.value).permissions.add(
-                dashboard_perm
+            editors.permissions.add(dashboard_perm)
+        # ... and edit the portal's branding in Wagtail's settings.
+        editors.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="partner_portal", codename="change_branding"
             )
+        )
         return users
 
     def _companies(self, *, contact):

@@ -2,7 +2,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -40,6 +40,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include(accounts_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("portal/orders/", include("orders.urls")),
     path("portal/", include("partner_portal.urls")),
     # The portal is invitation-only: Oscar's own login and sign-up forms give
     # way to the portal's login.
@@ -50,6 +51,11 @@ urlpatterns = [
     path(
         "shop/accounts/register/",
         RedirectView.as_view(pattern_name="login", query_string=True),
+    ),
+    # B2B checkout and order history are the portal's own pages.
+    re_path(r"^shop/checkout/", RedirectView.as_view(pattern_name="orders:checkout")),
+    re_path(
+        r"^shop/accounts/orders/", RedirectView.as_view(pattern_name="orders:list")
     ),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("cms-admin/", include(wagtailadmin_urls)),

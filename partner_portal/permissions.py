@@ -107,9 +107,15 @@ class StaffGroup(models.TextChoices):
 def capabilities_for(membership) -> frozenset[Capability]:
     if membership is None or not membership.is_active:
         return frozenset()
+    if not membership.company.is_active:
+        return frozenset()
     caps = ROLE_CAPABILITIES.get(membership.role, frozenset())
-    if membership.company.is_partner and membership.role == Role.COMPANY_ADMIN:
-        caps = caps | PARTNER_KIND_EXTRA
+    if membership.company.is_partner:
+        if membership.role == Role.COMPANY_ADMIN:
+            caps = caps | PARTNER_KIND_EXTRA
+    else:
+        # The partner area is for partners only, whatever the role says.
+        caps = caps - PARTNER_KIND_EXTRA
     return caps
 
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     # Ours first so that our templates and translations win over Oscar's.
     "partner_portal.apps.PartnerPortalConfig",
     "cms.apps.CmsConfig",
+    "orders.apps.OrdersConfig",
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS],
     "sorl.thumbnail",
     "wagtail.contrib.forms",
@@ -143,6 +144,7 @@ AXES_FAILURE_LIMIT = env.int("PORTAL_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("PORTAL_LOGIN_COOLOFF_MINUTES", default=15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "partner_portal.views.accounts.axes_username"
 AXES_LOCKOUT_CALLABLE = "partner_portal.views.accounts.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -243,6 +245,9 @@ SPECTACULAR_SETTINGS = {
 # Shown to users who have no company yet.
 PORTAL_SUPPORT_EMAIL = env("PORTAL_SUPPORT_EMAIL", default="support@portal.example")
 
+# Prices are net; VAT is added at this rate.
+PORTAL_VAT_RATE = env.float("PORTAL_VAT_RATE", default=0.19)
+
 # Invitations to colleagues expire after this many days.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=7)
 
@@ -254,3 +259,22 @@ LOGGING = {
     # One line per background task is noise at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Stripe card payments: without keys the card option is hidden.
+PORTAL_STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+PORTAL_STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+PORTAL_STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Only for tests and local fakes of the Stripe API.
+PORTAL_STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
+
+# Order statuses staff move orders through in Oscar's dashboard.
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_INITIAL_LINE_STATUS = "Pending"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending": ("Processing", "Cancelled"),
+    "Processing": ("Shipped", "Cancelled"),
+    "Shipped": ("Complete",),
+    "Complete": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE

@@ -1,5 +1,5 @@
-# Forked to give Oscar's Order the company, purchase-order number and cost centre
-# of B2B ordering; everything else is Oscar's.
+# Forked to give Oscar's Order the company, purchase-order number, cost centre and
+# payment state of B2B ordering; everything else is Oscar's.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.order.abstract_models import AbstractOrder
@@ -24,6 +24,14 @@ class Order(AbstractOrder):
         _("purchase order number"), max_length=35, blank=True
     )
     cost_centre = models.CharField(_("cost centre"), max_length=35, blank=True)
+    payment_method = models.CharField(
+        _("payment method"),
+        max_length=20,
+        choices=[("account", _("On account")), ("card", _("Card"))],
+        blank=True,
+    )
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    stripe_payment_intent = models.CharField(max_length=255, blank=True, db_index=True)
 
     objects = OrderQuerySet.as_manager()
 

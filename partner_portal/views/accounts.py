@@ -24,10 +24,17 @@ class PortalLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+def axes_username(request, credentials=None):
+    """The name django-axes counts failures under: emails are case-blind at
+    login, so `Buyer@…` and `buyer@…` share one counter."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    return (username or "").strip().lower()
+
+
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes calls this when an account is locked: say for how long."""
     cool_off = get_cool_off(request)
-    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    username = axes_username(request, credentials)
     last = (
         AccessAttempt.objects.filter(username=username)
         .order_by("-attempt_time")
@@ -142,11 +149,24 @@ password_change = auth_views.PasswordChangeView.as_view(
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="registration/password_change_done.html"
 )
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="registration/password_reset.html",
-    email_template_name="registration/password_reset_email.txt",
-    subject_template_name="registration/password_reset_subject.txt",
-)
+
+
+class PortalPasswordResetView(auth_views.PasswordResetView):
+    template_name = "registration/password_reset.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Links point at the host the user came in on (validated against
+        # ALLOWED_HOSTS), not at the sites framework's placeholder domain.
+        self.extra_email_context = {
+            "domain": request.get_host(),
+            "protocol": "https" if request.is_secure() else "http",
+        }
+        return super().dispatch(request, *args, **kwargs)
+
+
+password_reset = PortalPasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="registration/password_reset_done.html"
 )

@@ -187,8 +187,12 @@ class StaffCompanyListView(StaffRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        companies = Company.objects.select_related("contact_person").annotate(
-            member_count=Count("membership", filter=Q(membership__is_active=True))
+        companies = (
+            Company.objects.select_related("contact_person")
+            .order_by("name")
+            .annotate(
+                member_count=Count("membership", filter=Q(membership__is_active=True))
+            )
         )
         search = self.request.GET.get("q", "").strip()[:100]
         if search:

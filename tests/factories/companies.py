@@ -14,7 +14,6 @@ class CompanyFactory(DjangoModelFactory):
 
     class Meta:
         model = Company
-        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Company {n} GmbH")
     slug = factory.Sequence(lambda n: f"company-{n}")

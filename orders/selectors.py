@@ -1,0 +1,166 @@
+"""Reads of B2B ordering. Every selector takes the company explicitly and
+starts from the scoping helper."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from orders.models import Budget, CompanyAccount, CompanyPrice, OrderApproval
+from partner_portal.permissions import Capability, capabilities_for
+
+Order = get_model("order", "Order")
+ZERO = Decimal("0.00")
+
+
+def company_price_map(*, company) -> dict[int, Decimal]:
+    return dict(
+        CompanyPrice.objects.for_company(company).values_list("product_id", "price")
+    )
+
+
+def month_start(today: date | None = None):
+    today = today or timezone.localdate()
+    return timezone.make_aware(timezone.datetime(today.year, today.month, 1))
+
+
+# Orders that count against budgets and credit: everything not cancelled.
+COUNTING = ~Q(status="Cancelled")
+
+
+def budget_for(*, company, buyer, cost_centre: str = "") -> Budget | None:
+    """The budget that applies: the one for this cost centre, else the buyer's
+    general one (no cost centre), else none (no limit)."""
+    budgets = Budget.objects.for_company(company).filter(buyer=buyer)
+    if cost_centre:
+        specific = budgets.filter(cost_centre=cost_centre).first()
+        if specific:
+            return specific
+    return budgets.filter(cost_centre="").first()
+
+
+def budget_spent(*, company, budget: Budget, since=None) -> Decimal:
+    """Gross value of the buyer's orders this month (in the budget's cost
+    centre, if it has one)."""
+    orders = Order.objects.for_company(company).filter(
+        COUNTING, user=budget.buyer, date_placed__gte=since or month_start()
+    )
+    if budget.cost_centre:
+        orders = orders.filter(cost_centre=budget.cost_centre)
+    return orders.aggregate(total=Sum("total_incl_tax"))["total"] or ZERO
+
+
+@dataclass
+class BudgetUse:
+    budget: Budget
+    spent: Decimal
+
+    @property
+    def left(self) -> Decimal:
+        return self.budget.monthly_amount - self.spent
+
+    @property
+    def percent(self) -> int:
+        if not self.budget.monthly_amount:
+            return 100
+        return min(100, int(self.spent * 100 / self.budget.monthly_amount))
+
+
+def budget_use_list(*, company, buyer=None) -> list[BudgetUse]:
+    budgets = Budget.objects.for_company(company).select_related("buyer")
+    if buyer is not None:
+        budgets = budgets.filter(buyer=buyer)
+    return [BudgetUse(b, budget_spent(company=company, budget=b)) for b in budgets]
+
+
+def open_credit(*, company) -> tuple[Decimal, Decimal]:
+    """(credit limit, still available) for orders on account: unpaid orders on
+    account use up the limit until they are paid."""
+    account = CompanyAccount.objects.for_company(company).first()
+    limit = account.credit_limit if account else ZERO
+    used = (
+        Order.objects.for_company(company)
+        .filter(COUNTING, payment_method="account", paid_at__isnull=True)
+        .aggregate(total=Sum("total_incl_tax"))["total"]
+        or ZERO
+    )
+    return limit, limit - used
+
+
+def order_list(*, company, user, membership, filters: dict | None = None):
+    """The orders a member may see: their own, or the whole company's with
+    ORDER_VIEW_ALL; filtered and sorted as the history page asks."""
+    orders = Order.objects.for_company(company).select_related("user")
+    if Capability.ORDER_VIEW_ALL not in capabilities_for(membership):
+        orders = orders.filter(user=user)
+    filters = filters or {}
+    if filters.get("date_from"):
+        orders = orders.filter(date_placed__date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        orders = orders.filter(date_placed__date__lte=filters["date_to"])
+    if filters.get("status"):
+        orders = orders.filter(status=filters["status"])
+    if filters.get("buyer"):
+        orders = orders.filter(user_id=filters["buyer"])
+    if filters.get("po_number"):
+        orders = orders.filter(purchase_order_number__icontains=filters["po_number"])
+    if filters.get("product"):
+        term = filters["product"]
+        lines = Q(lines__title__icontains=term) | Q(lines__partner_sku__iexact=term)
+        orders = orders.filter(
+            pk__in=Order.objects.for_company(company).filter(lines).values("pk")
+        )
+    if filters.get("q"):
+        term = filters["q"]
+        orders = orders.filter(
+            Q(number__icontains=term)
+            | Q(purchase_order_number__icontains=term)
+            | Q(cost_centre__icontains=term)
+        )
+    return orders.order_by(filters.get("sort") or "-date_placed", "-pk")
+
+
+def order_get(*, company, user, membership, number: str):
+    """One order the member may see, with what its page shows, or Http404."""
+    from partner_portal.scoping import get_for_company_or_404
+
+    orders = order_list(company=company, user=user, membership=membership)
+    return get_for_company_or_404(
+        orders.prefetch_related(
+            "lines__product__stockrecords",
+            "status_changes",
+            "shipping_events__event_type",
+            "shipping_events__line_quantities",
+        ).select_related("shipping_address", "user"),
+        company=company,
+        number=number,
+    )
+
+
+def order_statuses(*, company) -> list[str]:
+    return list(
+        Order.objects.for_company(company)
+        .order_by("status")
+        .values_list("status", flat=True)
+        .distinct()
+    )
+
+
+def approval_list(*, company, status: str | None = None):
+    approvals = OrderApproval.objects.for_company(company).select_related(
+        "requested_by", "decided_by", "order"
+    )
+    if status:
+        approvals = approvals.filter(status=status)
+    return approvals
+
+
+def approval_list_for_user(*, company, user, membership):
+    """Approvers see every approval of the company; a buyer their own."""
+    approvals = approval_list(company=company)
+    if Capability.ORDER_APPROVE not in capabilities_for(membership):
+        approvals = approvals.filter(requested_by=user)
+    return approvals

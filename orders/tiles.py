@@ -1,0 +1,81 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from orders.models import OrderApproval
+from orders.selectors import approval_list, budget_use_list
+from partner_portal.permissions import Capability
+from partner_portal.tiles import Tile, register_tile
+
+Order = get_model("order", "Order")
+OPEN_STATUSES = ("Pending", "Processing", "Shipped")
+
+
+def _open_orders(request):
+    orders = Order.objects.for_company(request.company).filter(
+        user=request.user, status__in=OPEN_STATUSES
+    )
+    pending = approval_list(
+        company=request.company, status=OrderApproval.Status.PENDING
+    ).filter(requested_by=request.user)
+    return {
+        "url": reverse("orders:list"),
+        "link_text": _("Order history"),
+        "count": orders.count(),
+        "count_label": _("open orders"),
+        "secondary": pending.count(),
+        "secondary_label": _("waiting for approval"),
+        "links": [(_("Quick order"), reverse("orders:quick_order"))],
+    }
+
+
+def _approvals(request):
+    pending = (
+        approval_list(company=request.company, status=OrderApproval.Status.PENDING)
+        .exclude(requested_by=request.user)
+        .count()
+    )
+    return {
+        "url": reverse("orders:approvals"),
+        "link_text": _("Approvals"),
+        "count": pending,
+        "count_label": _("orders await your approval"),
+    }
+
+
+def _budget(request):
+    uses = budget_use_list(company=request.company, buyer=request.user)
+    return {
+        "uses": uses,
+        "empty": _("No budget limit is set for you."),
+    }
+
+
+register_tile(
+    Tile(
+        key="orders.open",
+        title=_("My orders"),
+        capability=Capability.ORDER_VIEW_OWN,
+        context=_open_orders,
+        order=25,
+    )
+)
+register_tile(
+    Tile(
+        key="orders.approvals",
+        title=_("Awaiting my approval"),
+        capability=Capability.ORDER_APPROVE,
+        context=_approvals,
+        order=26,
+    )
+)
+register_tile(
+    Tile(
+        key="orders.budget",
+        title=_("Budget used this month"),
+        capability=Capability.ORDER_PLACE,
+        context=_budget,
+        order=27,
+        template="orders/tiles/budget.html",
+    )
+)

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from orders.views import approvals, budgets, checkout, history, quick_order
+
+app_name = "orders"
+
+urlpatterns = [
+    path("", history.OrderListView.as_view(), name="list"),
+    path("export/<str:fmt>/", history.OrderExportView.as_view(), name="export"),
+    path("checkout/", checkout.CheckoutView.as_view(), name="checkout"),
+    path("quick-order/", quick_order.QuickOrderView.as_view(), name="quick_order"),
+    path("approvals/", approvals.ApprovalListView.as_view(), name="approvals"),
+    path(
+        "approvals/<int:pk>/",
+        approvals.ApprovalDetailView.as_view(),
+        name="approval_detail",
+    ),
+    path("budgets/", budgets.BudgetListView.as_view(), name="budgets"),
+    path(
+        "budgets/<int:pk>/delete/",
+        budgets.BudgetDeleteView.as_view(),
+        name="budget_delete",
+    ),
+    path("<str:number>/", history.OrderDetailView.as_view(), name="detail"),
+    path("<str:number>/reorder/", history.ReorderView.as_view(), name="reorder"),
+    path(
+        "<str:number>/invoice/", history.InvoiceDownloadView.as_view(), name="invoice"
+    ),
+]

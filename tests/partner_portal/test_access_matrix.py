@@ -1,0 +1,337 @@
+"""Who may open which URL: every named URL of the portal, for a visitor, a
+member of another company, a member missing the capability, and someone allowed.
+
+A new named URL in the `partner_portal` namespace (or among the accounts URLs)
+fails `test_every_named_url_is_in_the_matrix` until it has a row here. Every
+denial also checks that the database did not change.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import get_resolver, reverse
+
+from config.urls import accounts_patterns
+from partner_portal.models import (
+    Company,
+    CompanyAddress,
+    Invitation,
+    Membership,
+    TilePreference,
+)
+from partner_portal.permissions import Role
+from tests.factories import (
+    CompanyFactory,
+    InvitationFactory,
+    MembershipFactory,
+    StaffUserFactory,
+    UserFactory,
+)
+from tests.helpers import snapshot
+
+START = "/portal/"
+NO_COMPANY = "/portal/no-company/"
+COLLEAGUES = "/portal/colleagues/"
+LOGIN_URL = "/accounts/login/"
+TO_LOGIN = "to-login-with-next"  # the login page, with ?next= the requested URL
+
+NEW_ACCOUNT = {
+    "first_name": "Nora",
+    "last_name": "New",
+    "password1": "a-long-unusual-passphrase-42",
+    "password2": "a-long-unusual-passphrase-42",
+}
+
+
+@dataclass(frozen=True)
+class Expect:
+    status: int
+    location: str | None = None
+    # Only allowed writes may change the database; every other request must not.
+    changes: bool = False
+
+
+OK = Expect(200)
+LOGIN = Expect(302, TO_LOGIN)
+GO_NO_COMPANY = Expect(302, NO_COMPANY)
+FORBIDDEN = Expect(403)
+NOT_FOUND = Expect(404)
+
+
+def _no_args(world):
+    return {}
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    method: str = "get"
+    kwargs: Callable = _no_args
+    data: Callable = _no_args
+    # None: the column does not apply to this URL.
+    anonymous: Expect | None = None
+    # As the company admin of another customer company (Globex).
+    other_company: Expect | None = None
+    # (persona, expectation): a logged-in user lacking what the URL needs.
+    missing_capability: tuple[str, Expect] | None = None
+    # (persona, expectation): someone who may use it.
+    allowed: tuple[str, Expect] | None = None
+    label: str = field(default="", compare=False)
+
+    @property
+    def id(self):
+        return f"{self.name}:{self.method}{self.label}"
+
+
+MATRIX = [
+    Row(
+        "partner_portal:start",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("buyer", OK),
+    ),
+    Row(
+        "partner_portal:start",
+        method="post",
+        data=lambda w: {"action": "hide", "tile": "colleagues"},
+        anonymous=LOGIN,
+        allowed=("buyer", Expect(302, f"{START}?customise=1", changes=True)),
+    ),
+    Row(
+        "partner_portal:no_company",
+        anonymous=LOGIN,
+        other_company=Expect(302, START),
+        allowed=("no_company", OK),
+    ),
+    Row(
+        "partner_portal:company",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("buyer", OK),
+    ),
+    Row(
+        "partner_portal:company_switch",
+        method="post",
+        data=lambda w: {"company": w.company.pk},
+        anonymous=Expect(302, LOGIN_URL),
+        # Refused with a message; the session keeps Globex.
+        other_company=Expect(302, START),
+        allowed=("buyer", Expect(302, START)),
+    ),
+    Row(
+        "partner_portal:colleagues",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("buyer", OK),
+    ),
+    Row(
+        "partner_portal:colleagues",
+        method="post",
+        data=lambda w: {"email": "colleague@example.com", "role": Role.BUYER},
+        anonymous=LOGIN,
+        # Members without members.manage are sent back with a message.
+        missing_capability=("buyer", Expect(302, COLLEAGUES)),
+        allowed=("admin", Expect(302, COLLEAGUES, changes=True)),
+    ),
+    Row(
+        "partner_portal:membership_update",
+        kwargs=lambda w: {"pk": w.buyer_membership.pk},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", OK),
+    ),
+    Row(
+        "partner_portal:membership_update",
+        method="post",
+        kwargs=lambda w: {"pk": w.buyer_membership.pk},
+        data=lambda w: {"role": Role.APPROVER, "is_active": "on"},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, COLLEAGUES, changes=True)),
+    ),
+    Row(
+        "partner_portal:invitation_revoke",
+        method="post",
+        kwargs=lambda w: {"pk": w.invitation.pk},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, COLLEAGUES, changes=True)),
+    ),
+    # The invitation link is public: its token is the credential.
+    Row(
+        "partner_portal:invitation_accept",
+        kwargs=lambda w: {"token": w.invitation.token},
+        anonymous=OK,
+        other_company=OK,
+    ),
+    Row(
+        "partner_portal:invitation_accept",
+        method="post",
+        kwargs=lambda w: {"token": w.invitation.token},
+        data=lambda w: NEW_ACCOUNT,
+        anonymous=Expect(302, START, changes=True),
+        # Logged in with another email: refused.
+        other_company=Expect(410),
+        label="-new-account",
+    ),
+    Row(
+        "partner_portal:invitation_accept",
+        method="post",
+        kwargs=lambda w: {"token": w.invitation_for_nobody.token},
+        allowed=("no_company", Expect(302, START, changes=True)),
+        label="-existing-account",
+    ),
+    Row(
+        "partner_portal:partner_area",
+        anonymous=LOGIN,
+        other_company=FORBIDDEN,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("partner_admin", OK),
+    ),
+    Row(
+        "partner_portal:staff_companies",
+        anonymous=LOGIN,
+        other_company=FORBIDDEN,
+        missing_capability=("admin", FORBIDDEN),
+        allowed=("staff", OK),
+    ),
+    Row("login", anonymous=OK, other_company=Expect(302, START)),
+    Row(
+        "logout",
+        method="post",
+        anonymous=Expect(302, LOGIN_URL),
+        allowed=("buyer", Expect(302, LOGIN_URL)),
+    ),
+    Row("logout", allowed=("buyer", Expect(405))),
+    Row("password_change", anonymous=LOGIN, allowed=("buyer", OK)),
+    Row("password_change_done", anonymous=LOGIN, allowed=("buyer", OK)),
+    Row("password_reset", anonymous=OK, allowed=("buyer", OK)),
+    Row("password_reset_done", anonymous=OK),
+    Row(
+        "password_reset_confirm",
+        kwargs=lambda w: {"uidb64": "MQ", "token": "not-a-token"},
+        anonymous=OK,
+    ),
+    Row("password_reset_complete", anonymous=OK),
+    Row("healthz", anonymous=OK, other_company=OK),
+]
+
+
+def _cases():
+    for row in MATRIX:
+        if row.anonymous:
+            yield pytest.param(
+                row, "anonymous", row.anonymous, id=f"{row.id}-anonymous"
+            )
+        if row.other_company:
+            yield pytest.param(
+                row, "other_admin", row.other_company, id=f"{row.id}-other-company"
+            )
+        for column in ("missing_capability", "allowed"):
+            if entry := getattr(row, column):
+                persona, expect = entry
+                yield pytest.param(
+                    row, persona, expect, id=f"{row.id}-{column.replace('_', '-')}"
+                )
+
+
+@pytest.fixture
+def world(db):
+    """Acme (customer) with an admin and a buyer; Globex's admin; a distributor's
+    admin; a staff user; a user without company; two open invitations to Acme."""
+    company = CompanyFactory(name="Acme Industrial GmbH")
+    admin = MembershipFactory(company=company, role=Role.COMPANY_ADMIN).user
+    buyer_membership = MembershipFactory(company=company, role=Role.BUYER)
+    no_company = UserFactory(email="nobody@example.com")
+    return SimpleNamespace(
+        company=company,
+        buyer_membership=buyer_membership,
+        invitation=InvitationFactory(company=company, email="new@example.com"),
+        invitation_for_nobody=InvitationFactory(
+            company=company, email="nobody@example.com"
+        ),
+        users={
+            "anonymous": None,
+            "admin": admin,
+            "buyer": buyer_membership.user,
+            "other_admin": MembershipFactory(role=Role.COMPANY_ADMIN).user,
+            "partner_admin": MembershipFactory(
+                company=CompanyFactory(distributor=True), role=Role.COMPANY_ADMIN
+            ).user,
+            "staff": StaffUserFactory(),
+            "no_company": no_company,
+        },
+    )
+
+
+def _database():
+    return snapshot(
+        get_user_model(),
+        Company,
+        CompanyAddress,
+        Membership,
+        Invitation,
+        TilePreference,
+    )
+
+
+@pytest.mark.parametrize(("row", "persona", "expect"), list(_cases()))
+def test_access(client, world, row, persona, expect):
+    # Given the persona, logged in unless anonymous
+    user = world.users[persona]
+    if user is not None:
+        client.force_login(user)
+    url = reverse(row.name, kwargs=row.kwargs(world))
+    before = _database()
+
+    # When they request the URL
+    response = getattr(client, row.method)(url, row.data(world))
+
+    # Then they get exactly the expected answer
+    assert response.status_code == expect.status, (
+        f"{row.method.upper()} {url} as {persona}"
+    )
+    if expect.location == TO_LOGIN:
+        assert response.url == f"{LOGIN_URL}?next={url}"
+    elif expect.location is not None:
+        assert response.url == expect.location
+    if not expect.changes:
+        assert _database() == before
+
+
+def _named_urls(resolver, namespace):
+    names = {
+        f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)
+    }
+    for child, (_prefix, child_resolver) in resolver.namespace_dict.items():
+        names |= _named_urls(child_resolver, f"{namespace}:{child}")
+    return names
+
+
+def test_every_named_url_is_in_the_matrix():
+    _prefix, portal = get_resolver().namespace_dict["partner_portal"]
+    named = _named_urls(portal, "partner_portal")
+    named |= {pattern.name for pattern in accounts_patterns} | {"healthz"}
+    in_matrix = {row.name for row in MATRIX}
+
+    assert named - in_matrix == set(), "named URLs without a row in MATRIX"
+    assert in_matrix - named == set(), "rows in MATRIX for URLs that do not exist"
+
+
+def test_every_row_has_an_expectation():
+    assert [
+        row.id
+        for row in MATRIX
+        if not (
+            row.anonymous or row.other_company or row.missing_capability or row.allowed
+        )
+    ] == []

@@ -167,6 +167,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+PORTAL_SERVE_MEDIA = env.bool("PORTAL_SERVE_MEDIA", default=DEBUG)
 # Private documents (offers, contracts, invoices, labels, partner assets) live
 # outside MEDIA_ROOT and are only ever served by views that check permission.
 PORTAL_PRIVATE_MEDIA_ROOT = Path(

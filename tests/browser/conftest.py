@@ -6,14 +6,16 @@ Instead the session migrates a fresh SQLite file, loads the demo data and serves
 it from a subprocess, whatever DATABASE_URL the rest of the suite uses.
 
 A full migrate takes about a minute, so the migrated (not yet demo-filled)
-database is kept under var/browser-db/ as a template, keyed by the contents of
-every installed migration file; `migrate` and `load_demo` still run on each
-session's copy. Delete the folder, or set BROWSER_TESTS_FRESH_DB=1, to start
+database is kept under var/browser-db/ (git-ignored) as a template, keyed by the
+installed apps and the contents of their migration files: while no migration
+changes, a session copies it instead of migrating. `load_demo` runs on every
+session's copy. Set BROWSER_TESTS_FRESH_DB=1 (or delete the folder) to migrate
 from nothing.
 """
 
 import hashlib
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -22,6 +24,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import django
@@ -31,6 +34,7 @@ from playwright.sync_api import sync_playwright
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = BASE_DIR / "var" / "browser-db"
+# Screenshots and the server log, for a look after the run (git-ignored).
 SCREENSHOT_DIR = BASE_DIR / "test-results" / "browser"
 DEMO_PASSWORD = "portal-demo-2026"
 CHROMIUM = "/usr/bin/chromium"
@@ -54,6 +58,7 @@ def _server_env(database_path):
         DJANGO_SETTINGS_MODULE="config.settings.test",
         DATABASE_URL=f"sqlite:///{database_path}",
         PYTHONUNBUFFERED="1",
+        PORTAL_SERVE_MEDIA="1",
     )
     return env
 
@@ -78,37 +83,42 @@ def _manage(*args, database_path, log):
 
 
 def _migrations_key():
-    """A hash of every installed app's migration files and Django's version."""
+    """A hash of the installed apps, their migration files and Django's version."""
     digest = hashlib.sha256(django.get_version().encode())
     for app_config in sorted(apps.get_app_configs(), key=lambda a: a.label):
+        digest.update(app_config.label.encode())
         folder = Path(app_config.path) / "migrations"
         for path in sorted(folder.glob("*.py")):
-            digest.update(f"{app_config.label}/{path.name}".encode())
+            digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def _sqlite_copy(source, target):
     """Copy through SQLite's backup API: safe with WAL files around."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    with (
+        closing(sqlite3.connect(source)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
         src.backup(dst)
-    src.close()
-    dst.close()
 
 
-def _migrated_template(log):
+def _migrated_database(database, log):
+    """Make `database` a fully migrated SQLite file: a copy of the template when
+    the migrations are unchanged, else migrate it and keep it as the template."""
     template = TEMPLATE_DIR / f"migrated-{_migrations_key()}.sqlite3"
     if template.exists() and not os.environ.get("BROWSER_TESTS_FRESH_DB"):
-        return template
+        _sqlite_copy(template, database)
+        return
+    _manage("migrate", "--noinput", database_path=database, log=log)
     TEMPLATE_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=TEMPLATE_DIR) as work:
-        database = Path(work) / "migrating.sqlite3"
-        _manage("migrate", "--noinput", database_path=database, log=log)
-        partial = Path(work) / "template.sqlite3"
-        _sqlite_copy(database, partial)
-        # Atomic, so that a parallel run never sees half a file.
-        os.replace(partial, template)
-    return template
+    partial = TEMPLATE_DIR / f"{template.name}.{os.getpid()}.partial"
+    _sqlite_copy(database, partial)
+    # Atomic, so that a parallel run never sees half a file.
+    os.replace(partial, template)
+    for stale in TEMPLATE_DIR.glob("migrated-*.sqlite3"):
+        if stale != template:
+            stale.unlink(missing_ok=True)
 
 
 def _free_port():
@@ -143,12 +153,11 @@ def portal_url():
         database = tmp / "browser.sqlite3"
         log_path = tmp / "server.log"
         with log_path.open("w") as log:
-            _sqlite_copy(_migrated_template(log), database)
-            # On a fresh template `migrate` has nothing to do; it still checks.
-            _manage("migrate", "--noinput", database_path=database, log=log)
+            _migrated_database(database, log)
             _manage("load_demo", database_path=database, log=log)
             port = _free_port()
             url = f"http://127.0.0.1:{port}"
+            log.flush()
             # test settings have DEBUG = False: --insecure serves static files.
             server = subprocess.Popen(
                 [
@@ -158,6 +167,8 @@ def portal_url():
                     f"127.0.0.1:{port}",
                     "--noreload",
                     "--insecure",
+                    # CI runs `manage.py check` on its own.
+                    "--skip-checks",
                 ],
                 cwd=BASE_DIR,
                 env=_server_env(database),
@@ -174,6 +185,9 @@ def portal_url():
                 except subprocess.TimeoutExpired:
                     server.kill()
                     server.wait()
+                # The server's log (tracebacks of 500s) outlives the temp dir.
+                SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(log_path, SCREENSHOT_DIR / "server.log")
 
 
 @pytest.fixture(scope="session")
@@ -187,17 +201,26 @@ def browser():
 
 
 @pytest.fixture
-def context(browser, portal_url):
-    """A fresh browser context (own cookies, so own session) for each test."""
-    context = browser.new_context(base_url=portal_url, locale="en-GB")
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    yield context
-    context.close()
+def new_context(browser, portal_url):
+    """Make fresh browser contexts (own cookies, so own session); all closed
+    after the test. Takes Playwright's new_context options, e.g. viewport."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(base_url=portal_url, locale="en-GB", **options)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
-def page(context):
-    return context.new_page()
+def page(new_context):
+    """A page in a fresh context, desktop-sized."""
+    return new_context().new_page()
 
 
 @pytest.fixture(scope="session")
@@ -206,10 +229,16 @@ def screenshot_dir():
     return SCREENSHOT_DIR
 
 
-def login(page, email, password=DEMO_PASSWORD):
-    """Log in through the login form and wait for the page it leads to."""
+def _login(page, email, password=DEMO_PASSWORD):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+@pytest.fixture
+def login():
+    """`login(page, email)`: log in through the login form with the demo
+    password and wait until the login page is left."""
+    return _login

@@ -155,6 +155,13 @@ class Command(BaseCommand):
                 content_type__app_label="partner_portal", codename="change_branding"
             )
         )
+        # Sales keeps companies and their addresses (Django admin).
+        Group.objects.get(name=StaffGroup.SALES.value).permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="partner_portal",
+                content_type__model__in=["company", "companyaddress", "membership"],
+            )
+        )
         return users
 
     def _companies(self, *, contact):

@@ -20,8 +20,9 @@ STORAGES["private"]["OPTIONS"]["location"] = str(PORTAL_PRIVATE_MEDIA_ROOT)
 
 # A file-backed test database lets `pytest --reuse-db` skip the ~30 s migrate.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {
-        "NAME": env(
-            "TEST_SQLITE_NAME", default=str(BASE_DIR / "var" / "test-db.sqlite3")
-        )
-    }
+    _test_db = Path(
+        env("TEST_SQLITE_NAME", default=str(BASE_DIR / "var" / "test-db.sqlite3"))
+    )
+    # A fresh clone has no var/ folder yet.
+    _test_db.parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}

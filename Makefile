@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy clean
+.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy clean bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,11 @@ run: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Browser tests run in their own pytest process: Playwright's event loop
+# would otherwise stay open for the database tests that follow.
 test: install system-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m browser tests/browser
 
 # Everything but the browser tests.
 test-fast: install
@@ -49,6 +52,15 @@ check-deploy: install
 	SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-key-for-the-check \
 	ALLOWED_HOSTS=portal.example \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Server time and SQL queries of order history, order detail, catalogue and quick
+# order with 10,000 orders and 5,000 products, on a database of its own.
+bench: install
+	mkdir -p var/bench
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend \
+		$(BIN)/python manage.py load_demo
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py bench_orders
 
 format: install
 	$(BIN)/ruff format .

@@ -94,8 +94,17 @@ def order_list(*, company, user, membership, filters: dict | None = None):
     """The orders a member may see: their own, or the whole company's with
     ORDER_VIEW_ALL; filtered and sorted as the history page asks."""
     orders = Order.objects.for_company(company).select_related("user")
-    if Capability.ORDER_VIEW_ALL not in capabilities_for(membership):
-        orders = orders.filter(user=user)
+    capabilities = capabilities_for(membership)
+    if Capability.ORDER_VIEW_ALL not in capabilities:
+        mine = Q(user=user)
+        if Capability.ORDER_APPROVE in capabilities:
+            # Approvers also see the orders that came out of approvals.
+            mine |= Q(
+                pk__in=OrderApproval.objects.for_company(company)
+                .exclude(order=None)
+                .values("order_id")
+            )
+        orders = orders.filter(mine)
     filters = filters or {}
     if filters.get("date_from"):
         orders = orders.filter(date_placed__date__gte=filters["date_from"])

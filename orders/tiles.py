@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -18,6 +21,28 @@ def _open_orders(request):
     pending = approval_list(
         company=request.company, status=OrderApproval.Status.PENDING
     ).filter(requested_by=request.user)
+    # Decisions on the buyer's own orders of the last two weeks.
+    decided = (
+        approval_list(company=request.company)
+        .filter(
+            requested_by=request.user,
+            decided_at__gte=timezone.now() - timedelta(days=14),
+        )
+        .exclude(status=OrderApproval.Status.PENDING)[:3]
+    )
+    links = [(_("Quick order"), reverse("orders:quick_order"))]
+    if pending.exists():
+        links.append((_("My orders waiting for approval"), reverse("orders:approvals")))
+    links += [
+        (
+            _("Approved: %(total)s") % {"total": approval.total}
+            if approval.status == OrderApproval.Status.APPROVED
+            else _("Rejected: %(total)s, change your basket")
+            % {"total": approval.total},
+            reverse("orders:approval_detail", args=[approval.pk]),
+        )
+        for approval in decided
+    ]
     return {
         "url": reverse("orders:list"),
         "link_text": _("Order history"),
@@ -25,7 +50,7 @@ def _open_orders(request):
         "count_label": _("open orders"),
         "secondary": pending.count(),
         "secondary_label": _("waiting for approval"),
-        "links": [(_("Quick order"), reverse("orders:quick_order"))],
+        "links": links,
     }
 
 

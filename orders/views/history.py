@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from oscar.core.loading import get_model
 
@@ -180,7 +181,11 @@ class ReorderView(CompanyMemberRequiredMixin, View):
         if result.added:
             messages.success(
                 request,
-                _("%(count)s lines were put into your basket.")
+                ngettext(
+                    "%(count)s line was put into your basket.",
+                    "%(count)s lines were put into your basket.",
+                    len(result.added),
+                )
                 % {"count": len(result.added)},
             )
         if result.unavailable:

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from orders.forms import QuickOrderForm
@@ -40,7 +40,11 @@ class QuickOrderView(CompanyMemberRequiredMixin, View):
         if result.added:
             messages.success(
                 request,
-                _("%(count)s lines were put into your basket.")
+                ngettext(
+                    "%(count)s line was put into your basket.",
+                    "%(count)s lines were put into your basket.",
+                    len(result.added),
+                )
                 % {"count": len(result.added)},
             )
         if not result.invalid:

@@ -166,7 +166,7 @@ class Command(BaseCommand):
 
     def _companies(self, *, contact):
         companies = {}
-        for slug, name, kind, tier, number, city in COMPANIES:
+        for slug, name, kind, tier, number, (postcode, city, country) in COMPANIES:
             company, _created = Company.objects.get_or_create(
                 slug=slug,
                 defaults={
@@ -188,7 +188,12 @@ class Command(BaseCommand):
                     company=company,
                     kind=kind_,
                     label=label,
-                    defaults={"line1": line1, "postcode": "20095", "city": city},
+                    defaults={
+                        "line1": line1,
+                        "postcode": postcode,
+                        "city": city,
+                        "country": country,
+                    },
                 )
             companies[slug] = company
         return companies

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from orders.views import approvals, budgets, checkout, history, quick_order
+from orders.views import approvals, budgets, checkout, history, payments, quick_order
 
 app_name = "orders"
 
@@ -21,6 +21,12 @@ urlpatterns = [
         budgets.BudgetDeleteView.as_view(),
         name="budget_delete",
     ),
+    path(
+        "stripe/webhook/",
+        payments.StripeWebhookView.as_view(),
+        name="stripe_webhook",
+    ),
+    path("<str:number>/pay/", payments.OrderPayView.as_view(), name="pay"),
     path("<str:number>/", history.OrderDetailView.as_view(), name="detail"),
     path("<str:number>/reorder/", history.ReorderView.as_view(), name="reorder"),
     path(

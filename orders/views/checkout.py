@@ -87,4 +87,6 @@ class CheckoutView(CompanyMemberRequiredMixin, View):
                 _("Thank you! Order %(number)s is placed.")
                 % {"number": result.order.number},
             )
+        if result.order.payment_method == "card" and not result.order.paid_at:
+            return redirect("orders:pay", number=result.order.number)
         return redirect("orders:detail", number=result.order.number)

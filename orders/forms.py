@@ -85,7 +85,11 @@ class OrderFilterForm(forms.Form):
 
     def __init__(self, *args, statuses, buyers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("All"))] + [(s, s) for s in statuses]
+        from orders.templatetags.orders_tags import STATUS_LABELS
+
+        self.fields["status"].choices = [("", _("All"))] + [
+            (s, STATUS_LABELS.get(s, s)) for s in statuses
+        ]
         if buyers is None:
             del self.fields["buyer"]
         else:

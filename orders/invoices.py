@@ -5,7 +5,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
-from orders.models import Invoice
+from orders.models import CompanyAccount, Invoice
 from partner_portal.pdf import render_pdf
 
 
@@ -21,9 +21,16 @@ def invoice_create(*, order) -> Invoice:
         return existing
     number = invoice_number(order)
     lines = list(order.lines.all())
+    account = CompanyAccount.objects.for_company(order.company).first()
     pdf = render_pdf(
         "orders/invoice.html",
-        {"order": order, "lines": lines, "number": number, "company": order.company},
+        {
+            "order": order,
+            "lines": lines,
+            "number": number,
+            "company": order.company,
+            "payment_terms_days": account.payment_terms_days if account else 30,
+        },
     )
     invoice = Invoice(
         company=order.company,

@@ -14,6 +14,7 @@ from partner_portal.permissions import Capability, capabilities_for
 
 Order = get_model("order", "Order")
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 
 
 def company_price_map(*, company) -> dict[int, Decimal]:
@@ -31,15 +32,14 @@ def month_start(today: date | None = None):
 COUNTING = ~Q(status="Cancelled")
 
 
-def budget_for(*, company, buyer, cost_centre: str = "") -> Budget | None:
-    """The budget that applies: the one for this cost centre, else the buyer's
-    general one (no cost centre), else none (no limit)."""
+def budgets_for(*, company, buyer, cost_centre: str = "") -> list[Budget]:
+    """The budgets an order must fit: the buyer's budget for its cost centre
+    (if there is one) and the buyer's general budget (if there is one), which
+    covers every cost centre, so a made-up cost centre escapes nothing."""
     budgets = Budget.objects.for_company(company).filter(buyer=buyer)
-    if cost_centre:
-        specific = budgets.filter(cost_centre=cost_centre).first()
-        if specific:
-            return specific
-    return budgets.filter(cost_centre="").first()
+    return list(
+        budgets.filter(cost_centre__in={"", cost_centre.strip()}).order_by("pk")
+    )
 
 
 def budget_spent(*, company, budget: Budget, since=None) -> Decimal:
@@ -50,7 +50,9 @@ def budget_spent(*, company, budget: Budget, since=None) -> Decimal:
     )
     if budget.cost_centre:
         orders = orders.filter(cost_centre=budget.cost_centre)
-    return orders.aggregate(total=Sum("total_incl_tax"))["total"] or ZERO
+    total = orders.aggregate(total=Sum("total_incl_tax"))["total"] or ZERO
+    # SQLite sums decimals as floats: back to cents.
+    return Decimal(total).quantize(CENT)
 
 
 @dataclass
@@ -87,7 +89,7 @@ def open_credit(*, company) -> tuple[Decimal, Decimal]:
         .aggregate(total=Sum("total_incl_tax"))["total"]
         or ZERO
     )
-    return limit, limit - used
+    return limit, limit - Decimal(used).quantize(CENT)
 
 
 def order_list(*, company, user, membership, filters: dict | None = None):
@@ -139,7 +141,7 @@ def order_get(*, company, user, membership, number: str):
     orders = order_list(company=company, user=user, membership=membership)
     return get_for_company_or_404(
         orders.prefetch_related(
-            "lines__product__stockrecords",
+            "lines",
             "status_changes",
             "shipping_events__event_type",
             "shipping_events__line_quantities",

@@ -35,5 +35,14 @@ class Order(AbstractOrder):
 
     objects = OrderQuerySet.as_manager()
 
+    class Meta(AbstractOrder.Meta):
+        # The order history lists a company's orders newest first.
+        indexes = [
+            models.Index(
+                fields=["company", "-date_placed"], name="order_company_placed"
+            ),
+            models.Index(fields=["company", "status"], name="order_company_status"),
+        ]
+
 
 from oscar.apps.order.models import *  # noqa: E402,F403  the rest of Oscar's models

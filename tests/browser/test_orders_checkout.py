@@ -37,7 +37,7 @@ def test_checkout_on_account_with_a_double_click_places_one_order(page, login):
     expect(page).to_have_url(re.compile(r"/portal/orders/checkout/$"))
     form = page.locator("#checkout-form")
     form.get_by_label("Delivery address").select_option(
-        label="Warehouse, Lagerweg 7, 20095 Madrid"
+        label="Warehouse, Lagerweg 7, 28013 Madrid"
     )
     form.get_by_label("Your purchase order number").fill(PO_NUMBER)
     form.get_by_label("On account (invoice)").check()

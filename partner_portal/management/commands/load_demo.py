@@ -24,16 +24,30 @@ from partner_portal.permissions import Role, StaffGroup
 DEMO_PASSWORD = "portal-demo-2026"
 
 COMPANIES = [
-    # slug, name, kind, tier, customer number, city
-    ("acme", "Acme Industrial GmbH", Company.Kind.CUSTOMER, "", "CUST-1001", "Hamburg"),
-    ("globex", "Globex Corporation", Company.Kind.CUSTOMER, "", "CUST-1002", "Madrid"),
+    # slug, name, kind, tier, customer number, (postcode, city, country)
+    (
+        "acme",
+        "Acme Industrial GmbH",
+        Company.Kind.CUSTOMER,
+        "",
+        "CUST-1001",
+        ("20095", "Hamburg", "DE"),
+    ),
+    (
+        "globex",
+        "Globex Corporation",
+        Company.Kind.CUSTOMER,
+        "",
+        "CUST-1002",
+        ("28013", "Madrid", "ES"),
+    ),
     (
         "northwind",
         "Northwind Traders",
         Company.Kind.DISTRIBUTOR,
         "gold",
         "PART-2001",
-        "Munich",
+        ("80331", "Munich", "DE"),
     ),
     (
         "contoso",
@@ -41,7 +55,7 @@ COMPANIES = [
         Company.Kind.FRANCHISEE,
         "silver",
         "PART-2002",
-        "Vienna",
+        ("1010", "Vienna", "AT"),
     ),
 ]
 

@@ -1,0 +1,546 @@
+"""Who may open which ordering URL: every named URL in the `orders` namespace,
+for a visitor, a member of another company, a member missing the capability
+(or, where every role has it, a colleague the object is not shown to), and
+someone allowed.
+
+A new named URL in `orders` fails `test_every_named_url_is_in_the_matrix`
+until it has a row here. Every denial also checks that Acme's ordering data
+did not change.
+"""
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from orders.models import (
+    Budget,
+    CompanyAccount,
+    CompanyPrice,
+    Invoice,
+    OrderApproval,
+    OrderApprovalEvent,
+    StripeEvent,
+)
+from orders.services import checkout_place
+from partner_portal.permissions import Role
+from tests.factories import CompanyFactory, MembershipFactory, UserFactory
+from tests.factories.orders import (
+    BudgetFactory,
+    CompanyAccountFactory,
+    DeliveryAddressFactory,
+    basket_create,
+    order_place,
+    product_create,
+)
+from tests.helpers import snapshot
+
+Basket = get_model("basket", "Basket")
+Line = get_model("basket", "Line")
+Order = get_model("order", "Order")
+
+LOGIN_URL = "/accounts/login/"
+TO_LOGIN = "to-login-with-next"  # the login page, with ?next= the requested URL
+NO_COMPANY = "/portal/no-company/"
+BASKET = "/shop/basket/"
+APPROVALS = "/portal/orders/approvals/"
+BUDGETS = "/portal/orders/budgets/"
+WEBHOOK_SECRET = "whsec_matrix"
+STRIPE = {
+    "PORTAL_STRIPE_SECRET_KEY": "sk_test_matrix",
+    "PORTAL_STRIPE_PUBLISHABLE_KEY": "pk_test_matrix",
+    "PORTAL_STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
+}
+
+
+@dataclass(frozen=True)
+class Expect:
+    status: int
+    # A path, or a function of the world that gives it.
+    location: str | Callable | None = None
+    # Only allowed writes may change the database; every other request must not.
+    changes: bool = False
+
+
+OK = Expect(200)
+LOGIN = Expect(302, TO_LOGIN)
+GO_NO_COMPANY = Expect(302, NO_COMPANY)
+FORBIDDEN = Expect(403)
+NOT_FOUND = Expect(404)
+
+
+def _no_args(world):
+    return {}
+
+
+def _order(world):
+    return {"number": world.order.number}
+
+
+def _approval(world):
+    return {"pk": world.approval.pk}
+
+
+def _card_order(world):
+    return {"number": world.card_order.number}
+
+
+def _card_order_page(world):
+    return reverse("orders:detail", args=[world.card_order.number])
+
+
+def _stripe_event(world, *, signed=True):
+    """An event the portal does not act on, signed as Stripe signs it."""
+    body = json.dumps(
+        {"id": "evt_matrix", "object": "event", "type": "customer.created"}
+    ).encode()
+    timestamp = int(time.time())
+    digest = hmac.new(
+        WEBHOOK_SECRET.encode(), f"{timestamp}.".encode() + body, hashlib.sha256
+    ).hexdigest()
+    headers = {"Stripe-Signature": f"t={timestamp},v1={digest}"} if signed else {}
+    return body, headers
+
+
+def _checkout_form(world):
+    return {
+        "basket": world.basket.pk,
+        "address": world.address.pk,
+        "purchase_order_number": "PO-MATRIX",
+        "cost_centre": "",
+        "payment_method": "account",
+    }
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    method: str = "get"
+    kwargs: Callable = _no_args
+    data: Callable = _no_args
+    # None: the column does not apply to this URL.
+    anonymous: Expect | None = None
+    # As the company admin of another customer company (Globex).
+    other_company: Expect | None = None
+    # (persona, expectation): a logged-in user lacking what the URL needs.
+    missing_capability: tuple[str, Expect] | None = None
+    # (persona, expectation): someone who may use it.
+    allowed: tuple[str, Expect] | None = None
+    label: str = field(default="", compare=False)
+    # Settings for the request, e.g. the Stripe keys.
+    settings: dict = field(default_factory=dict, compare=False)
+    # A raw JSON body and headers instead of form data: (world) -> (bytes, dict).
+    raw: Callable | None = None
+
+    @property
+    def id(self):
+        return f"{self.name}:{self.method}{self.label}"
+
+
+MATRIX = [
+    Row(
+        "orders:list",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("buyer", OK),
+    ),
+    Row(
+        "orders:export",
+        kwargs=lambda w: {"fmt": "csv"},
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("buyer", OK),
+        label="-csv",
+    ),
+    Row(
+        "orders:export",
+        kwargs=lambda w: {"fmt": "xlsx"},
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("procurement", OK),
+        label="-xlsx",
+    ),
+    Row(
+        "orders:checkout",
+        anonymous=LOGIN,
+        # Globex's admin has an empty basket of their own.
+        other_company=Expect(302, BASKET),
+        missing_capability=("approver", FORBIDDEN),
+        allowed=("buyer", OK),
+    ),
+    Row(
+        "orders:checkout",
+        method="post",
+        data=_checkout_form,
+        anonymous=LOGIN,
+        # Acme's basket and address are not Globex's to use: the form refuses.
+        other_company=Expect(400),
+        missing_capability=("approver", FORBIDDEN),
+        allowed=("buyer", Expect(302, changes=True)),
+    ),
+    Row(
+        "orders:quick_order",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("approver", FORBIDDEN),
+        allowed=("buyer", OK),
+    ),
+    Row(
+        "orders:quick_order",
+        method="post",
+        data=lambda w: {"lines": "BOLT-M8-100, 1"},
+        anonymous=LOGIN,
+        # Into Globex's own basket: Acme's data stays as it was.
+        other_company=Expect(302, BASKET),
+        missing_capability=("approver", FORBIDDEN),
+        allowed=("buyer", Expect(302, BASKET, changes=True)),
+    ),
+    Row(
+        "orders:approvals",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("approver", OK),
+    ),
+    Row(
+        "orders:approval_detail",
+        kwargs=_approval,
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        # Every role may see approvals, but a buyer only their own.
+        missing_capability=("colleague", NOT_FOUND),
+        allowed=("approver", OK),
+    ),
+    Row(
+        "orders:approval_detail",
+        kwargs=_approval,
+        allowed=("buyer", OK),
+        label="-requester",
+    ),
+    Row(
+        "orders:approval_detail",
+        method="post",
+        kwargs=_approval,
+        data=lambda w: {"decision": "approve", "comment": ""},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        # The requester may see it but never decide.
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("approver", Expect(302, APPROVALS, changes=True)),
+    ),
+    Row(
+        "orders:budgets",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", OK),
+    ),
+    Row(
+        "orders:budgets",
+        method="post",
+        data=lambda w: {"buyer": w.buyer.pk, "monthly_amount": "500"},
+        anonymous=LOGIN,
+        # Acme's buyer is not among Globex's colleagues: the form refuses.
+        other_company=Expect(400),
+        missing_capability=("procurement", FORBIDDEN),
+        allowed=("admin", Expect(302, BUDGETS, changes=True)),
+    ),
+    Row(
+        "orders:budget_delete",
+        method="post",
+        kwargs=lambda w: {"pk": w.budget.pk},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, BUDGETS, changes=True)),
+    ),
+    Row(
+        "orders:budget_delete",
+        kwargs=lambda w: {"pk": w.budget.pk},
+        allowed=("admin", Expect(405)),
+    ),
+    Row(
+        "orders:pay",
+        kwargs=_card_order,
+        settings=STRIPE,
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("colleague", NOT_FOUND),
+        # Paid already: the page goes to the order without asking Stripe.
+        allowed=("buyer", Expect(302, _card_order_page)),
+    ),
+    Row(
+        "orders:pay",
+        kwargs=_order,
+        settings=STRIPE,
+        allowed=("buyer", NOT_FOUND),
+        label="-order-on-account",
+    ),
+    Row(
+        "orders:pay",
+        kwargs=_card_order,
+        allowed=("buyer", NOT_FOUND),
+        label="-without-stripe-keys",
+    ),
+    # Stripe's webhook has no login: the signature is the credential.
+    Row(
+        "orders:stripe_webhook",
+        method="post",
+        settings=STRIPE,
+        raw=_stripe_event,
+        anonymous=Expect(200),
+        other_company=Expect(200),
+        label="-signed",
+    ),
+    Row(
+        "orders:stripe_webhook",
+        method="post",
+        settings=STRIPE,
+        raw=lambda w: _stripe_event(w, signed=False),
+        anonymous=Expect(400),
+        other_company=Expect(400),
+        label="-unsigned",
+    ),
+    Row("orders:stripe_webhook", anonymous=Expect(405), label="-get"),
+    Row(
+        "orders:detail",
+        kwargs=_order,
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        # Every role may see orders, but a buyer only their own.
+        missing_capability=("colleague", NOT_FOUND),
+        allowed=("buyer", OK),
+    ),
+    Row(
+        "orders:detail",
+        kwargs=_order,
+        allowed=("procurement", OK),
+        label="-procurement",
+    ),
+    Row(
+        "orders:reorder",
+        method="post",
+        kwargs=_order,
+        data=lambda w: {"scope": "all"},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("approver", FORBIDDEN),
+        allowed=("buyer", Expect(302, BASKET, changes=True)),
+    ),
+    Row(
+        "orders:invoice",
+        kwargs=_order,
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("colleague", NOT_FOUND),
+        allowed=("buyer", OK),
+    ),
+]
+
+
+def _cases():
+    for row in MATRIX:
+        if row.anonymous:
+            yield pytest.param(
+                row, "anonymous", row.anonymous, id=f"{row.id}-anonymous"
+            )
+        if row.other_company:
+            yield pytest.param(
+                row, "other_admin", row.other_company, id=f"{row.id}-other-company"
+            )
+        for column in ("missing_capability", "allowed"):
+            if entry := getattr(row, column):
+                persona, expect = entry
+                yield pytest.param(
+                    row, persona, expect, id=f"{row.id}-{column.replace('_', '-')}"
+                )
+
+
+@pytest.fixture
+def world(db):
+    """Acme with an admin, a buyer, a colleague buyer, procurement and an
+    approver; the buyer has an order with its invoice, a pending approval on
+    a cost-centre budget and bolts in the basket. Globex has its own admin
+    and address. Every Acme member already has an open basket."""
+    company = CompanyFactory(name="Acme Industrial GmbH")
+    users = {
+        persona: MembershipFactory(company=company, role=role).user
+        for persona, role in [
+            ("admin", Role.COMPANY_ADMIN),
+            ("buyer", Role.BUYER),
+            ("colleague", Role.BUYER),
+            ("procurement", Role.PROCUREMENT),
+            ("approver", Role.APPROVER),
+        ]
+    }
+    buyer = users["buyer"]
+    address = DeliveryAddressFactory(company=company)
+    CompanyAccountFactory(company=company, credit_limit=Decimal("100000"))
+    bolts = product_create(title="Hex bolt M8 (100)", sku="BOLT-M8-100", price="20")
+
+    order = order_place(user=buyer, company=company, lines=[(bolts, 1)])
+    invoice = Invoice(company=company, order=order, number="INV-TEST-1", sha256="0")
+    invoice.pdf.save("INV-TEST-1.pdf", ContentFile(b"%PDF-1.7 test"), save=True)
+
+    card_order = order_place(user=buyer, company=company, lines=[(bolts, 1)])
+    Order.objects.filter(pk=card_order.pk).update(
+        payment_method="card", paid_at=timezone.now()
+    )
+
+    # Only orders on cost centre CC-LOW are limited, so the checkout row
+    # (without a cost centre) places an order while this one waits.
+    budget = BudgetFactory(
+        company=company, buyer=buyer, cost_centre="CC-LOW", monthly_amount=1
+    )
+    approval = checkout_place(
+        basket=basket_create(user=buyer, company=company, lines=[(bolts, 2)]),
+        user=buyer,
+        company=company,
+        address_id=address.pk,
+        po_number="PO-WAIT",
+        cost_centre="CC-LOW",
+        payment_method="account",
+    ).approval
+    basket = basket_create(user=buyer, company=company, lines=[(bolts, 1)])
+    for persona, user in users.items():
+        if persona != "buyer":
+            Basket.objects.create(owner=user)
+
+    other_company = CompanyFactory(name="Globex Corporation")
+    DeliveryAddressFactory(company=other_company)
+    users |= {
+        "anonymous": None,
+        "other_admin": MembershipFactory(
+            company=other_company, role=Role.COMPANY_ADMIN
+        ).user,
+        "no_company": UserFactory(email="nobody@example.com"),
+    }
+    yield SimpleNamespace(
+        company=company,
+        buyer=buyer,
+        address=address,
+        order=order,
+        card_order=card_order,
+        approval=approval,
+        budget=budget,
+        basket=basket,
+        users=users,
+    )
+    invoice.pdf.delete(save=False)
+
+
+def _database(world):
+    return snapshot(
+        Order,
+        OrderApproval,
+        OrderApprovalEvent,
+        Budget,
+        Invoice,
+        CompanyPrice,
+        CompanyAccount,
+        StripeEvent,
+        Basket.objects.filter(owner__memberships__company=world.company),
+        Line.objects.filter(basket__owner__memberships__company=world.company),
+    )
+
+
+@pytest.mark.parametrize(("row", "persona", "expect"), list(_cases()))
+def test_access(client, settings, world, row, persona, expect):
+    # Given the persona, logged in unless anonymous
+    for name, value in row.settings.items():
+        setattr(settings, name, value)
+    user = world.users[persona]
+    if user is not None:
+        client.force_login(user)
+    url = reverse(row.name, kwargs=row.kwargs(world))
+    before = _database(world)
+
+    # When they request the URL
+    if row.raw:
+        body, headers = row.raw(world)
+        response = client.post(
+            url, body, content_type="application/json", headers=headers
+        )
+    else:
+        response = getattr(client, row.method)(url, row.data(world))
+
+    # Then they get exactly the expected answer
+    assert response.status_code == expect.status, (
+        f"{row.method.upper()} {url} as {persona}"
+    )
+    if expect.location == TO_LOGIN:
+        assert response.url == f"{LOGIN_URL}?next={url}"
+    elif callable(expect.location):
+        assert response.url == expect.location(world)
+    elif expect.location is not None:
+        assert response.url == expect.location
+    if expect.changes:
+        assert _database(world) != before
+    else:
+        assert _database(world) == before
+
+
+def _named_urls(resolver, namespace):
+    names = {
+        f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)
+    }
+    for child, (_prefix, child_resolver) in resolver.namespace_dict.items():
+        names |= _named_urls(child_resolver, f"{namespace}:{child}")
+    return names
+
+
+def test_every_named_url_is_in_the_matrix():
+    _prefix, orders = get_resolver().namespace_dict["orders"]
+    named = _named_urls(orders, "orders")
+    in_matrix = {row.name for row in MATRIX}
+
+    assert named - in_matrix == set(), "named URLs without a row in MATRIX"
+    assert in_matrix - named == set(), "rows in MATRIX for URLs that do not exist"
+
+
+def test_every_row_has_an_expectation():
+    assert [
+        row.id
+        for row in MATRIX
+        if not (
+            row.anonymous or row.other_company or row.missing_capability or row.allowed
+        )
+    ] == []
+
+
+def test_every_object_url_answers_404_to_another_company():
+    object_rows = [
+        row
+        for row in MATRIX
+        if row.kwargs in (_order, _approval, _card_order)
+        or row.name == "orders:budget_delete"
+    ]
+    by_name = {row.name for row in object_rows}
+
+    assert by_name == {
+        "orders:approval_detail",
+        "orders:budget_delete",
+        "orders:detail",
+        "orders:reorder",
+        "orders:invoice",
+        "orders:pay",
+    }
+    assert {
+        row.name for row in object_rows if row.other_company == NOT_FOUND
+    } == by_name
+    assert [
+        row.id for row in object_rows if row.other_company not in (None, NOT_FOUND)
+    ] == []

@@ -43,7 +43,7 @@ from tests.factories.orders import (
     order_place,
     product_create,
 )
-from tests.helpers import snapshot
+from tests.helpers import matrix_cases, named_urls, snapshot
 
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
@@ -351,24 +351,6 @@ MATRIX = [
 ]
 
 
-def _cases():
-    for row in MATRIX:
-        if row.anonymous:
-            yield pytest.param(
-                row, "anonymous", row.anonymous, id=f"{row.id}-anonymous"
-            )
-        if row.other_company:
-            yield pytest.param(
-                row, "other_admin", row.other_company, id=f"{row.id}-other-company"
-            )
-        for column in ("missing_capability", "allowed"):
-            if entry := getattr(row, column):
-                persona, expect = entry
-                yield pytest.param(
-                    row, persona, expect, id=f"{row.id}-{column.replace('_', '-')}"
-                )
-
-
 @pytest.fixture
 def world(db):
     """Acme with an admin, a buyer, a colleague buyer, procurement and an
@@ -457,7 +439,7 @@ def _database(world):
     )
 
 
-@pytest.mark.parametrize(("row", "persona", "expect"), list(_cases()))
+@pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
 def test_access(client, settings, world, row, persona, expect):
     # Given the persona, logged in unless anonymous
     for name, value in row.settings.items():
@@ -493,18 +475,9 @@ def test_access(client, settings, world, row, persona, expect):
         assert _database(world) == before
 
 
-def _named_urls(resolver, namespace):
-    names = {
-        f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)
-    }
-    for child, (_prefix, child_resolver) in resolver.namespace_dict.items():
-        names |= _named_urls(child_resolver, f"{namespace}:{child}")
-    return names
-
-
 def test_every_named_url_is_in_the_matrix():
     _prefix, orders = get_resolver().namespace_dict["orders"]
-    named = _named_urls(orders, "orders")
+    named = named_urls(orders, "orders")
     in_matrix = {row.name for row in MATRIX}
 
     assert named - in_matrix == set(), "named URLs without a row in MATRIX"

@@ -30,7 +30,7 @@ from tests.factories import (
     StaffUserFactory,
     UserFactory,
 )
-from tests.helpers import snapshot
+from tests.helpers import matrix_cases, named_urls, snapshot
 
 START = "/portal/"
 NO_COMPANY = "/portal/no-company/"
@@ -226,24 +226,6 @@ MATRIX = [
 ]
 
 
-def _cases():
-    for row in MATRIX:
-        if row.anonymous:
-            yield pytest.param(
-                row, "anonymous", row.anonymous, id=f"{row.id}-anonymous"
-            )
-        if row.other_company:
-            yield pytest.param(
-                row, "other_admin", row.other_company, id=f"{row.id}-other-company"
-            )
-        for column in ("missing_capability", "allowed"):
-            if entry := getattr(row, column):
-                persona, expect = entry
-                yield pytest.param(
-                    row, persona, expect, id=f"{row.id}-{column.replace('_', '-')}"
-                )
-
-
 @pytest.fixture
 def world(db):
     """Acme (customer) with an admin and a buyer; Globex's admin; a distributor's
@@ -284,7 +266,7 @@ def _database():
     )
 
 
-@pytest.mark.parametrize(("row", "persona", "expect"), list(_cases()))
+@pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
 def test_access(client, world, row, persona, expect):
     # Given the persona, logged in unless anonymous
     user = world.users[persona]
@@ -308,18 +290,9 @@ def test_access(client, world, row, persona, expect):
         assert _database() == before
 
 
-def _named_urls(resolver, namespace):
-    names = {
-        f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)
-    }
-    for child, (_prefix, child_resolver) in resolver.namespace_dict.items():
-        names |= _named_urls(child_resolver, f"{namespace}:{child}")
-    return names
-
-
 def test_every_named_url_is_in_the_matrix():
     _prefix, portal = get_resolver().namespace_dict["partner_portal"]
-    named = _named_urls(portal, "partner_portal")
+    named = named_urls(portal, "partner_portal")
     named |= {pattern.name for pattern in accounts_patterns} | {"healthz"}
     in_matrix = {row.name for row in MATRIX}
 

@@ -68,7 +68,7 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages -l de -l es -l zh_Hans -l fa --no-location \
 		--ignore=".venv/*" --ignore="tests/*" --ignore="var/*" --ignore="staticfiles/*"
-	cd locale && ../$(BIN)/django-admin compilemessages
+	$(BIN)/python manage.py compilemessages --ignore=".venv/*" --ignore="var/*"
 
 clean:
 	rm -rf $(VENV) var staticfiles

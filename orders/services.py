@@ -81,15 +81,35 @@ def _shipping_address(address: CompanyAddress, user) -> object:
     )
 
 
-def _place(*, basket, user, company, address, po_number, cost_centre, payment_method):
+@dataclass
+class BasketTotals:
+    """What an order of the basket costs, worked out once and used both to
+    check credit and budget and to place the order."""
+
+    shipping_method: object
+    shipping_charge: object
+    total: object
+
+    @property
+    def gross(self) -> Decimal:
+        return self.total.incl_tax
+
+
+def _totals(basket) -> BasketTotals:
     shipping_method = Free()
     shipping_charge = shipping_method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, shipping_charge)
+    return BasketTotals(shipping_method, shipping_charge, total)
+
+
+def _place(
+    *, basket, totals, user, company, address, po_number, cost_centre, payment_method
+):
     order = OrderCreator().place_order(
         basket=basket,
-        total=total,
-        shipping_method=shipping_method,
-        shipping_charge=shipping_charge,
+        total=totals.total,
+        shipping_method=totals.shipping_method,
+        shipping_charge=totals.shipping_charge,
         user=user,
         shipping_address=_shipping_address(address, user),
         company=company,
@@ -107,11 +127,6 @@ def _after_order_placed(order_id: int) -> None:
     from orders.tasks import order_placed_task
 
     order_placed_task.enqueue(order_id=order_id)
-
-
-def _basket_total(basket) -> Decimal:
-    shipping_charge = Free().calculate(basket)
-    return OrderTotalCalculator().calculate(basket, shipping_charge).incl_tax
 
 
 def _check_lines_available(basket) -> None:
@@ -187,7 +202,8 @@ def checkout_place(
     if payment_method not in dict(payment_methods()):
         raise CheckoutError(_("Please choose a payment method."))
     _check_lines_available(basket)
-    total = _basket_total(basket)
+    totals = _totals(basket)
+    total = totals.gross
     if payment_method == PAYMENT_ACCOUNT:
         _check_credit(company=company, total=total)
 
@@ -224,6 +240,7 @@ def checkout_place(
 
     order = _place(
         basket=basket,
+        totals=totals,
         user=user,
         company=company,
         address=address,
@@ -265,14 +282,16 @@ def approval_decide(
     if approve:
         basket.strategy = Selector().strategy(user=buyer, company=approval.company)
         basket.thaw()
+        totals = _totals(basket)
         try:
             _check_lines_available(basket)
             if approval.payment_method == PAYMENT_ACCOUNT:
-                _check_credit(company=approval.company, total=_basket_total(basket))
+                _check_credit(company=approval.company, total=totals.gross)
         except CheckoutError as error:
             raise ApprovalError(str(error)) from error
         approval.order = _place(
             basket=basket,
+            totals=totals,
             user=buyer,
             company=approval.company,
             address=approval.delivery_address,

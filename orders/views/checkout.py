@@ -48,13 +48,13 @@ class CheckoutView(CompanyMemberRequiredMixin, View):
             return self._render(request, form, status=400)
         # The page names its basket: a second click on "Place order" then finds
         # the submitted basket and shows the order it became, not an empty one.
-        basket = (
-            Basket.objects.filter(
-                pk=request.POST.get("basket") or None, owner=request.user
-            ).first()
-            if (request.POST.get("basket") or "").isdigit()
+        basket_id = request.POST.get("basket", "")
+        named = (
+            Basket.objects.filter(pk=basket_id, owner=request.user).first()
+            if basket_id.isdigit()
             else None
-        ) or request.basket
+        )
+        basket = named or request.basket
         if basket.pk is None:
             messages.info(request, _("Your basket is empty."))
             return redirect("basket:summary")

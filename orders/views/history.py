@@ -60,6 +60,7 @@ class OrderListView(OrderFilterMixin, View):
             {
                 "form": form,
                 "page_obj": page,
+                "is_paginated": page.has_other_pages(),
                 "orders": page.object_list,
                 "sees_all": sees_all,
             },

@@ -31,6 +31,7 @@ class ProductSearchForm(forms.Form):
         choices=[(key, label) for key, (_field, label) in SORT_BY.items()],
     )
 
+    # An unbound or invalid form (a visitor's odd input) means: all, by title.
     def ordering(self):
         key = self.cleaned_data.get("sort_by", "") if self.is_valid() else ""
         return self.SORT_BY.get(key, self.SORT_BY[""])[0]
@@ -63,7 +64,7 @@ class ProductListView(ListView):
 
     def get_queryset(self):
         products = self.products()
-        query = self.form.query() if self.form.is_bound else ""
+        query = self.form.query()
         if query:
             terms = Q()
             for term in query.split()[:10]:
@@ -72,7 +73,7 @@ class ProductListView(ListView):
                 )
                 terms &= Q(title__icontains=term) | Q(upc__iexact=term) | Exists(sku)
             products = products.filter(terms)
-        ordering = self.form.ordering() if self.form.is_bound else "title"
+        ordering = self.form.ordering()
         return products.order_by(ordering, "pk")
 
     def get_context_data(self, **kwargs):
@@ -80,7 +81,7 @@ class ProductListView(ListView):
         context["products"] = [Hit(product) for product in context["object_list"]]
         context["form"] = self.form
         context["search_form"] = self.form
-        context["query"] = self.form.query() if self.form.is_bound else ""
+        context["query"] = self.form.query()
         context["page"] = context["page_obj"]
         return context
 

@@ -7,7 +7,6 @@ from django.views.generic import TemplateView
 from partner_portal.forms import TileActionForm
 from partner_portal.models import TilePreference
 from partner_portal.permissions import is_portal_staff
-from partner_portal.selectors import memberships_of_user
 from partner_portal.services import tile_preference_save
 from partner_portal.tiles import arrange, tiles_available
 
@@ -16,19 +15,22 @@ class StartView(LoginRequiredMixin, View):
     """The start page for every logged-in user: the tiles their role may see,
     arranged as they chose. Members, staff, or a page saying whom to contact."""
 
-    def _preference(self, request):
-        return TilePreference.objects.filter(user=request.user).first()
-
-    def get(self, request):
-        if request.membership is None and not is_portal_staff(request.user):
-            return redirect("partner_portal:no_company")
+    def _arranged(self, request):
+        """(every tile the user may see, the shown ones in their order, the
+        hidden ones)."""
         available = tiles_available(request)
-        preference = self._preference(request)
+        preference = TilePreference.objects.filter(user=request.user).first()
         shown, hidden = arrange(
             available,
             order=preference.order if preference else [],
             hidden=preference.hidden if preference else [],
         )
+        return available, shown, hidden
+
+    def get(self, request):
+        if request.membership is None and not is_portal_staff(request.user):
+            return redirect("partner_portal:no_company")
+        _available, shown, hidden = self._arranged(request)
         rendered = [(tile, tile.context(request)) for tile in shown]
         return render(
             request,
@@ -37,7 +39,6 @@ class StartView(LoginRequiredMixin, View):
                 "tiles": rendered,
                 "hidden_tiles": hidden,
                 "customising": request.GET.get("customise") == "1",
-                "memberships": memberships_of_user(user=request.user),
             },
         )
 
@@ -45,14 +46,8 @@ class StartView(LoginRequiredMixin, View):
         form = TileActionForm(request.POST)
         if not form.is_valid():
             return HttpResponseBadRequest()
-        available = tiles_available(request)
+        available, shown, hidden = self._arranged(request)
         known = {tile.key for tile in available}
-        preference = self._preference(request)
-        shown, hidden = arrange(
-            available,
-            order=preference.order if preference else [],
-            hidden=preference.hidden if preference else [],
-        )
         order = [tile.key for tile in shown] + [tile.key for tile in hidden]
         hidden_keys = [tile.key for tile in hidden]
         action, key = form.cleaned_data["action"], form.cleaned_data["tile"]

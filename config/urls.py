@@ -41,6 +41,11 @@ urlpatterns = [
     path("accounts/", include(accounts_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("portal/orders/", include("orders.urls")),
+    path("portal/returns/", include("returns.urls")),
+    path("portal/contracts/", include("contracts.urls")),
+    path("portal/assets/", include("marketing_assets.urls")),
+    path("portal/forums/", include("forums.urls")),
+    path("portal/content/", include("cms.urls")),
     path("portal/", include("partner_portal.urls")),
     # The portal is invitation-only: Oscar's own login and sign-up forms give
     # way to the portal's login.

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MarketingAssetsConfig(AppConfig):
+    name = "marketing_assets"
+    verbose_name = _("Marketing assets")

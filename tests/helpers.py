@@ -54,28 +54,6 @@ def assert_cross_company_404(client, url, method="get", data=None, *, user=None)
     return response
 
 
-def matrix_cases(matrix):
-    """pytest params for an access matrix: one case per filled-in column of
-    each row (anonymous, other company, missing capability, allowed)."""
-    import pytest
-
-    for row in matrix:
-        if row.anonymous:
-            yield pytest.param(
-                row, "anonymous", row.anonymous, id=f"{row.id}-anonymous"
-            )
-        if row.other_company:
-            yield pytest.param(
-                row, "other_admin", row.other_company, id=f"{row.id}-other-company"
-            )
-        for column in ("missing_capability", "allowed"):
-            if entry := getattr(row, column):
-                persona, expect = entry
-                yield pytest.param(
-                    row, persona, expect, id=f"{row.id}-{column.replace('_', '-')}"
-                )
-
-
 def named_urls(resolver, namespace):
     """Every URL name below `namespace`, nested namespaces included."""
     names = {

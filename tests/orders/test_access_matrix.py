@@ -12,14 +12,12 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -43,15 +41,25 @@ from tests.factories.orders import (
     order_place,
     product_create,
 )
-from tests.helpers import matrix_cases, named_urls, snapshot
+from tests.helpers import snapshot
+from tests.matrix import (
+    FORBIDDEN,
+    GO_NO_COMPANY,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    Expect,
+    Row,
+    check_access,
+    matrix_cases,
+    rows_without_expectation,
+    unlisted_urls,
+)
 
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
 Order = get_model("order", "Order")
 
-LOGIN_URL = "/accounts/login/"
-TO_LOGIN = "to-login-with-next"  # the login page, with ?next= the requested URL
-NO_COMPANY = "/portal/no-company/"
 BASKET = "/shop/basket/"
 APPROVALS = "/portal/orders/approvals/"
 BUDGETS = "/portal/orders/budgets/"
@@ -61,26 +69,6 @@ STRIPE = {
     "PORTAL_STRIPE_PUBLISHABLE_KEY": "pk_test_matrix",
     "PORTAL_STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
 }
-
-
-@dataclass(frozen=True)
-class Expect:
-    status: int
-    # A path, or a function of the world that gives it.
-    location: str | Callable | None = None
-    # Only allowed writes may change the database; every other request must not.
-    changes: bool = False
-
-
-OK = Expect(200)
-LOGIN = Expect(302, TO_LOGIN)
-GO_NO_COMPANY = Expect(302, NO_COMPANY)
-FORBIDDEN = Expect(403)
-NOT_FOUND = Expect(404)
-
-
-def _no_args(world):
-    return {}
 
 
 def _order(world):
@@ -120,31 +108,6 @@ def _checkout_form(world):
         "cost_centre": "",
         "payment_method": "account",
     }
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str
-    method: str = "get"
-    kwargs: Callable = _no_args
-    data: Callable = _no_args
-    # None: the column does not apply to this URL.
-    anonymous: Expect | None = None
-    # As the company admin of another customer company (Globex).
-    other_company: Expect | None = None
-    # (persona, expectation): a logged-in user lacking what the URL needs.
-    missing_capability: tuple[str, Expect] | None = None
-    # (persona, expectation): someone who may use it.
-    allowed: tuple[str, Expect] | None = None
-    label: str = field(default="", compare=False)
-    # Settings for the request, e.g. the Stripe keys.
-    settings: dict = field(default_factory=dict, compare=False)
-    # A raw JSON body and headers instead of form data: (world) -> (bytes, dict).
-    raw: Callable | None = None
-
-    @property
-    def id(self):
-        return f"{self.name}:{self.method}{self.label}"
 
 
 MATRIX = [
@@ -441,57 +404,20 @@ def _database(world):
 
 @pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
 def test_access(client, settings, world, row, persona, expect):
-    # Given the persona, logged in unless anonymous
-    for name, value in row.settings.items():
-        setattr(settings, name, value)
-    user = world.users[persona]
-    if user is not None:
-        client.force_login(user)
-    url = reverse(row.name, kwargs=row.kwargs(world))
-    before = _database(world)
-
-    # When they request the URL
-    if row.raw:
-        body, headers = row.raw(world)
-        response = client.post(
-            url, body, content_type="application/json", headers=headers
-        )
-    else:
-        response = getattr(client, row.method)(url, row.data(world))
-
-    # Then they get exactly the expected answer
-    assert response.status_code == expect.status, (
-        f"{row.method.upper()} {url} as {persona}"
+    check_access(
+        client, settings, world, row, persona, expect, database=lambda: _database(world)
     )
-    if expect.location == TO_LOGIN:
-        assert response.url == f"{LOGIN_URL}?next={url}"
-    elif callable(expect.location):
-        assert response.url == expect.location(world)
-    elif expect.location is not None:
-        assert response.url == expect.location
-    if expect.changes:
-        assert _database(world) != before
-    else:
-        assert _database(world) == before
 
 
 def test_every_named_url_is_in_the_matrix():
-    _prefix, orders = get_resolver().namespace_dict["orders"]
-    named = named_urls(orders, "orders")
-    in_matrix = {row.name for row in MATRIX}
+    unlisted, unknown = unlisted_urls(MATRIX, "orders")
 
-    assert named - in_matrix == set(), "named URLs without a row in MATRIX"
-    assert in_matrix - named == set(), "rows in MATRIX for URLs that do not exist"
+    assert unlisted == set(), "named URLs without a row in MATRIX"
+    assert unknown == set(), "rows in MATRIX for URLs that do not exist"
 
 
 def test_every_row_has_an_expectation():
-    assert [
-        row.id
-        for row in MATRIX
-        if not (
-            row.anonymous or row.other_company or row.missing_capability or row.allowed
-        )
-    ] == []
+    assert rows_without_expectation(MATRIX) == []
 
 
 def test_every_object_url_answers_404_to_another_company():

@@ -6,13 +6,10 @@ fails `test_every_named_url_is_in_the_matrix` until it has a row here. Every
 denial also checks that the database did not change.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.urls import get_resolver, reverse
 
 from config.urls import accounts_patterns
 from partner_portal.models import (
@@ -30,13 +27,24 @@ from tests.factories import (
     StaffUserFactory,
     UserFactory,
 )
-from tests.helpers import matrix_cases, named_urls, snapshot
+from tests.helpers import snapshot
+from tests.matrix import (
+    FORBIDDEN,
+    GO_NO_COMPANY,
+    LOGIN,
+    LOGIN_URL,
+    NOT_FOUND,
+    OK,
+    Expect,
+    Row,
+    check_access,
+    matrix_cases,
+    rows_without_expectation,
+    unlisted_urls,
+)
 
 START = "/portal/"
-NO_COMPANY = "/portal/no-company/"
 COLLEAGUES = "/portal/colleagues/"
-LOGIN_URL = "/accounts/login/"
-TO_LOGIN = "to-login-with-next"  # the login page, with ?next= the requested URL
 
 NEW_ACCOUNT = {
     "first_name": "Nora",
@@ -44,46 +52,6 @@ NEW_ACCOUNT = {
     "password1": "a-long-unusual-passphrase-42",
     "password2": "a-long-unusual-passphrase-42",
 }
-
-
-@dataclass(frozen=True)
-class Expect:
-    status: int
-    location: str | None = None
-    # Only allowed writes may change the database; every other request must not.
-    changes: bool = False
-
-
-OK = Expect(200)
-LOGIN = Expect(302, TO_LOGIN)
-GO_NO_COMPANY = Expect(302, NO_COMPANY)
-FORBIDDEN = Expect(403)
-NOT_FOUND = Expect(404)
-
-
-def _no_args(world):
-    return {}
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str
-    method: str = "get"
-    kwargs: Callable = _no_args
-    data: Callable = _no_args
-    # None: the column does not apply to this URL.
-    anonymous: Expect | None = None
-    # As the company admin of another customer company (Globex).
-    other_company: Expect | None = None
-    # (persona, expectation): a logged-in user lacking what the URL needs.
-    missing_capability: tuple[str, Expect] | None = None
-    # (persona, expectation): someone who may use it.
-    allowed: tuple[str, Expect] | None = None
-    label: str = field(default="", compare=False)
-
-    @property
-    def id(self):
-        return f"{self.name}:{self.method}{self.label}"
 
 
 MATRIX = [
@@ -267,44 +235,22 @@ def _database():
 
 
 @pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
-def test_access(client, world, row, persona, expect):
-    # Given the persona, logged in unless anonymous
-    user = world.users[persona]
-    if user is not None:
-        client.force_login(user)
-    url = reverse(row.name, kwargs=row.kwargs(world))
-    before = _database()
-
-    # When they request the URL
-    response = getattr(client, row.method)(url, row.data(world))
-
-    # Then they get exactly the expected answer
-    assert response.status_code == expect.status, (
-        f"{row.method.upper()} {url} as {persona}"
+def test_access(client, settings, world, row, persona, expect):
+    check_access(
+        client, settings, world, row, persona, expect, database=lambda: _database()
     )
-    if expect.location == TO_LOGIN:
-        assert response.url == f"{LOGIN_URL}?next={url}"
-    elif expect.location is not None:
-        assert response.url == expect.location
-    if not expect.changes:
-        assert _database() == before
 
 
 def test_every_named_url_is_in_the_matrix():
-    _prefix, portal = get_resolver().namespace_dict["partner_portal"]
-    named = named_urls(portal, "partner_portal")
-    named |= {pattern.name for pattern in accounts_patterns} | {"healthz"}
-    in_matrix = {row.name for row in MATRIX}
+    unlisted, unknown = unlisted_urls(
+        MATRIX,
+        "partner_portal",
+        extra={pattern.name for pattern in accounts_patterns} | {"healthz"},
+    )
 
-    assert named - in_matrix == set(), "named URLs without a row in MATRIX"
-    assert in_matrix - named == set(), "rows in MATRIX for URLs that do not exist"
+    assert unlisted == set(), "named URLs without a row in MATRIX"
+    assert unknown == set(), "rows in MATRIX for URLs that do not exist"
 
 
 def test_every_row_has_an_expectation():
-    assert [
-        row.id
-        for row in MATRIX
-        if not (
-            row.anonymous or row.other_company or row.missing_capability or row.allowed
-        )
-    ] == []
+    assert rows_without_expectation(MATRIX) == []

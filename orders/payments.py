@@ -224,3 +224,40 @@ def webhook_handle(*, payload: bytes, sig_header: str) -> WebhookOutcome:
         order.save(update_fields=["paid_at"])
     logger.info("Order %s paid by card (Stripe event %s)", order.number, event_id)
     return WebhookOutcome.PAID
+
+
+def refund_create(*, order, amount: Decimal, idempotency_key: str, metadata: dict):
+    """Refund `amount` (gross, in the order's currency) of the order's card
+    payment through Stripe; returns the refund's id.
+
+    Rules: the order was paid by card through a PaymentIntent; the amount is
+    positive and at most what Stripe still holds of the payment (Stripe checks
+    that). The idempotency key makes a retry return the first refund instead
+    of refunding twice. Raises PaymentError with a message for staff when
+    Stripe is not configured or refuses."""
+    if not stripe_enabled():
+        raise PaymentError(_("Card payments are not available."))
+    if order.payment_method != PAYMENT_CARD or not order.stripe_payment_intent:
+        raise PaymentError(_("This order was not paid by card."))
+    currency = (order.currency or settings.OSCAR_DEFAULT_CURRENCY).lower()
+    minor = amount_minor_units(amount, currency)
+    if minor <= 0:
+        raise PaymentError(_("There is nothing to refund."))
+    try:
+        refund = stripe_client().v1.refunds.create(
+            params={
+                "payment_intent": order.stripe_payment_intent,
+                "amount": minor,
+                "metadata": {"order_number": order.number, **metadata},
+            },
+            options={"idempotency_key": idempotency_key},
+        )
+    except stripe.StripeError as error:
+        logger.warning("Stripe refund for order %s failed: %r", order.number, error)
+        raise PaymentError(
+            _("Stripe did not accept the refund: %(message)s")
+            % {"message": getattr(error, "user_message", None) or str(error)}
+        ) from error
+    if refund.status == "failed":
+        raise PaymentError(_("Stripe could not make the refund."))
+    return refund.id

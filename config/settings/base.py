@@ -256,6 +256,18 @@ PORTAL_VAT_RATE = env.float("PORTAL_VAT_RATE", default=0.19)
 # Invitations to colleagues expire after this many days.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=7)
 
+# Returns: the default return window (a product class may have its own), the
+# photo limits, and where returned goods go (printed on the return label).
+PORTAL_RETURN_WINDOW_DAYS = env.int("PORTAL_RETURN_WINDOW_DAYS", default=30)
+PORTAL_RETURN_PHOTO_MAX_MB = env.int("PORTAL_RETURN_PHOTO_MAX_MB", default=10)
+PORTAL_RETURN_PHOTO_MAX_PIXELS = env.int(
+    "PORTAL_RETURN_PHOTO_MAX_PIXELS", default=40_000_000
+)
+PORTAL_RETURN_ADDRESS = env.list(
+    "PORTAL_RETURN_ADDRESS",
+    default=["Partner Portal Returns", "Lagerstraße 5", "20457 Hamburg", "Germany"],
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

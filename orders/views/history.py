@@ -15,6 +15,7 @@ from orders.models import Invoice
 from orders.selectors import order_get, order_list, order_statuses
 from orders.services import reorder
 from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.exports import csv_safe
 from partner_portal.permissions import Capability, capabilities_for
 from partner_portal.scoping import get_for_company_or_404
 from partner_portal.selectors import membership_list
@@ -112,7 +113,7 @@ class OrderExportView(OrderFilterMixin, View):
             response.write("\ufeff")  # so that Excel reads UTF-8
             writer = csv.writer(response)
             for row in _export_rows(orders):
-                writer.writerow([_csv_safe(value) for value in row])
+                writer.writerow([csv_safe(value) for value in row])
             return response
         from openpyxl import Workbook
 
@@ -120,7 +121,7 @@ class OrderExportView(OrderFilterMixin, View):
         sheet = workbook.create_sheet(_("Orders"))
         for row in _export_rows(orders):
             sheet.append(
-                [_csv_safe(value) if isinstance(value, str) else value for value in row]
+                [csv_safe(value) if isinstance(value, str) else value for value in row]
             )
         response = HttpResponse(
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -128,13 +129,6 @@ class OrderExportView(OrderFilterMixin, View):
         response["Content-Disposition"] = f'attachment; filename="orders-{stamp}.xlsx"'
         workbook.save(response)
         return response
-
-
-def _csv_safe(value):
-    """Neutralise spreadsheet formulas in text typed by users (=, +, -, @)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 class OrderDetailView(CompanyMemberRequiredMixin, View):

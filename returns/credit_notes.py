@@ -1,0 +1,53 @@
+"""Credit notes for returns of orders on account: rendered once with
+WeasyPrint (through the portal's one URL fetcher), kept privately."""
+
+import hashlib
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+
+from orders.invoices import invoice_number
+from partner_portal.pdf import render_pdf
+from returns.models import CreditNote
+
+
+def credit_note_create(*, return_request, amount: Decimal) -> CreditNote:
+    """The credit note of `return_request` over `amount` (gross). Call inside
+    the transaction that moves the return to "credited": the number comes from
+    the locked yearly counter, and the note never changes once made."""
+    from returns.services import next_number
+
+    order = return_request.order
+    number = next_number("CN")
+    rows = [
+        {
+            "line": line.order_line,
+            "quantity": line.received_quantity,
+            "total": line.order_line.unit_price_incl_tax * line.received_quantity,
+        }
+        for line in return_request.lines.select_related("order_line")
+        if line.received_quantity
+    ]
+    pdf = render_pdf(
+        "returns/credit_note.html",
+        {
+            "number": number,
+            "return_request": return_request,
+            "order": order,
+            "company": return_request.company,
+            "invoice_number": invoice_number(order),
+            "rows": rows,
+            "amount": amount,
+        },
+    )
+    note = CreditNote(
+        company=return_request.company,
+        return_request=return_request,
+        number=number,
+        amount=amount,
+        currency=order.currency,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    note.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
+    note.save()
+    return note

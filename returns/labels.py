@@ -1,0 +1,153 @@
+"""The return label: an A4 page drawn with ReportLab (no HTML, so nothing the
+customer typed can reach a URL fetcher). The top half is the label to stick on
+the parcel: sender, return address, the RMA number as Code 128 barcode and as
+QR code; the bottom half is the packing list to put inside."""
+
+from io import BytesIO
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode import code128, qr
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+# DejaVu covers far more scripts than the built-in Helvetica (Cyrillic, Greek,
+# Latin Extended); Debian's fonts-dejavu-core puts it here.
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _fonts() -> tuple[str, str]:
+    regular, bold = _DEJAVU / "DejaVuSans.ttf", _DEJAVU / "DejaVuSans-Bold.ttf"
+    if regular.exists() and bold.exists():
+        if "PortalSans" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("PortalSans", str(regular)))
+            pdfmetrics.registerFont(TTFont("PortalSans-Bold", str(bold)))
+        return "PortalSans", "PortalSans-Bold"
+    return "Helvetica", "Helvetica-Bold"
+
+
+def _sender_lines(return_request) -> list[str]:
+    address = return_request.order.shipping_address
+    lines = [return_request.company.name]
+    if address is not None:
+        lines += [
+            line
+            for line in address.active_address_fields()
+            if line and line != return_request.company.name
+        ]
+    return lines
+
+
+def label_pdf(return_request) -> bytes:
+    """The label of `return_request` as PDF bytes, in the site language."""
+    with override(settings.LANGUAGE_CODE):
+        return _draw(return_request)
+
+
+def _draw(return_request) -> bytes:
+    regular, bold = _fonts()
+    buffer = BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    pdf.setTitle(_("Return label %(number)s") % {"number": return_request.number})
+    pdf.setAuthor(settings.OSCAR_SHOP_NAME)
+    width, height = A4
+    margin = 15 * mm
+
+    # The label: a framed box in the top half.
+    top = height - margin
+    box_height = 120 * mm
+    pdf.setLineWidth(1.2)
+    pdf.rect(margin, top - box_height, width - 2 * margin, box_height)
+    pdf.setFont(bold, 16)
+    pdf.drawString(margin + 6 * mm, top - 11 * mm, _("RETURN"))
+    pdf.setFont(bold, 20)
+    pdf.drawRightString(width - margin - 6 * mm, top - 11 * mm, return_request.number)
+
+    def block(x, y, title, lines, size=11):
+        pdf.setFont(regular, 8)
+        pdf.drawString(x, y, title.upper())
+        pdf.setFont(bold, size)
+        for index, line in enumerate(lines):
+            pdf.drawString(x, y - (index + 1) * (size + 3), line[:60])
+            if index == 0:
+                pdf.setFont(regular, size)
+
+    block(margin + 6 * mm, top - 24 * mm, _("From"), _sender_lines(return_request), 10)
+    block(
+        margin + 6 * mm,
+        top - 62 * mm,
+        _("To"),
+        list(settings.PORTAL_RETURN_ADDRESS),
+        14,
+    )
+
+    # Code 128 for the warehouse scanners, QR for phones.
+    barcode = code128.Code128(
+        return_request.number, barHeight=22 * mm, barWidth=0.42 * mm, quiet=False
+    )
+    barcode.drawOn(pdf, margin + 6 * mm, top - box_height + 8 * mm)
+    pdf.setFont(regular, 9)
+    pdf.drawString(margin + 6 * mm, top - box_height + 4 * mm, return_request.number)
+    qr_size = 38 * mm
+    widget = qr.QrCodeWidget(return_request.number)
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(
+        qr_size,
+        qr_size,
+        transform=[qr_size / (x2 - x1), 0, 0, qr_size / (y2 - y1), 0, 0],
+    )
+    drawing.add(widget)
+    renderPDF.draw(
+        drawing, pdf, width - margin - 6 * mm - qr_size, top - box_height + 6 * mm
+    )
+
+    # The packing list.
+    pdf.setDash(4, 3)
+    pdf.line(
+        margin, top - box_height - 8 * mm, width - margin, top - box_height - 8 * mm
+    )
+    pdf.setDash()
+    y = top - box_height - 20 * mm
+    pdf.setFont(bold, 13)
+    pdf.drawString(margin, y, _("Packing list — put this page into the parcel"))
+    y -= 8 * mm
+    pdf.setFont(regular, 10)
+    facts = [
+        (_("RMA number"), return_request.number),
+        (_("Order"), return_request.order.number),
+        (_("Reason"), return_request.get_reason_display()),
+        (
+            _("Approved"),
+            timezone.localtime(return_request.updated_at).strftime("%Y-%m-%d"),
+        ),
+    ]
+    for label, value in facts:
+        pdf.drawString(margin, y, f"{label}:")
+        pdf.drawString(margin + 40 * mm, y, str(value))
+        y -= 5.5 * mm
+    y -= 4 * mm
+    pdf.setFont(bold, 10)
+    pdf.drawString(margin, y, _("SKU"))
+    pdf.drawString(margin + 40 * mm, y, _("Article"))
+    pdf.drawRightString(width - margin, y, _("Quantity"))
+    pdf.setFont(regular, 10)
+    for line in return_request.lines.select_related("order_line"):
+        y -= 6 * mm
+        if y < margin:
+            pdf.showPage()
+            pdf.setFont(regular, 10)
+            y = height - margin
+        pdf.drawString(margin, y, line.order_line.partner_sku or "—")
+        pdf.drawString(margin + 40 * mm, y, line.order_line.title[:70])
+        pdf.drawRightString(width - margin, y, str(line.quantity))
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

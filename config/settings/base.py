@@ -256,6 +256,25 @@ PORTAL_VAT_RATE = env.float("PORTAL_VAT_RATE", default=0.19)
 # Invitations to colleagues expire after this many days.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=7)
 
+# Forums: edit window, image size, the word list that sends posts to the
+# moderation queue (comma-separated), and the anti-spam limits. "New members"
+# have fewer than PORTAL_FORUM_NEW_MEMBER_POSTS approved posts.
+PORTAL_FORUM_EDIT_MINUTES = env.int("PORTAL_FORUM_EDIT_MINUTES", default=30)
+PORTAL_FORUM_MAX_IMAGE_MB = env.int("PORTAL_FORUM_MAX_IMAGE_MB", default=5)
+PORTAL_FORUM_BLOCKED_WORDS = env.list("PORTAL_FORUM_BLOCKED_WORDS", default=[])
+PORTAL_FORUM_QUEUE_FIRST_POSTS = env.int("PORTAL_FORUM_QUEUE_FIRST_POSTS", default=3)
+PORTAL_FORUM_NEW_MEMBER_POSTS = env.int("PORTAL_FORUM_NEW_MEMBER_POSTS", default=10)
+PORTAL_FORUM_NEW_MEMBER_RATE = (
+    env.int("PORTAL_FORUM_NEW_MEMBER_PER_MINUTE", default=1),
+    env.int("PORTAL_FORUM_NEW_MEMBER_PER_DAY", default=10),
+)
+PORTAL_FORUM_MEMBER_RATE = (
+    env.int("PORTAL_FORUM_MEMBER_PER_MINUTE", default=5),
+    env.int("PORTAL_FORUM_MEMBER_PER_DAY", default=200),
+)
+PORTAL_FORUM_DUPLICATE_MINUTES = env.int("PORTAL_FORUM_DUPLICATE_MINUTES", default=10)
+PORTAL_FORUM_FLAGS_TO_HIDE = env.int("PORTAL_FORUM_FLAGS_TO_HIDE", default=3)
+
 # Returns: the default return window (a product class may have its own), the
 # photo limits, and where returned goods go (printed on the return label).
 PORTAL_RETURN_WINDOW_DAYS = env.int("PORTAL_RETURN_WINDOW_DAYS", default=30)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ContractsConfig(AppConfig):
     name = "contracts"
     verbose_name = _("Offers and contracts")
+
+    def ready(self):
+        from contracts import tiles  # noqa: F401  registers the start-page tiles

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -230,6 +231,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents carry an audience and live in the private storage: only the
+# checking serve view hands them out (cms/wagtail_hooks.py).
+WAGTAILDOCS_DOCUMENT_MODEL = "cms.PortalDocument"
 # No Gravatar: the portal makes no requests to third parties.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

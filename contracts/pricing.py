@@ -1,0 +1,91 @@
+"""Offer prices in the shop: an accepted offer's catalogue lines become the
+company's own prices (orders.CompanyPrice) for the life of its contract.
+
+Why this way: the basket and the checkout price every line through the
+portal's pricing strategy (oscar_apps/partner/strategy.py), which reads the
+company's price list. Putting the offer's net unit price (after discount)
+there means the basket charges exactly the offer price, at checkout as well,
+without a second pricing path. Each price written is recorded in
+ContractPrice with the price it replaced; when the contract ends, the daily
+job puts the old price back (or removes the row), unless staff have changed
+the price since or another running contract of the company still grants one
+for the product.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from contracts.models import Contract, ContractPrice
+from orders.models import CompanyPrice
+
+
+def contract_prices_apply(*, contract: Contract, lines) -> list[ContractPrice]:
+    """Write the offer's prices into the company's price list; the first line
+    of a product sets its price."""
+    prices = {}
+    for line in lines:
+        if line.product_id and line.product_id not in prices:
+            prices[line.product_id] = line.net_unit_price
+    if not prices:
+        return []
+    company = contract.company
+    with transaction.atomic():
+        current = {
+            row.product_id: row
+            for row in CompanyPrice.objects.for_company(company)
+            .select_for_update()
+            .filter(product_id__in=prices)
+        }
+        granted = []
+        for product_id, price in prices.items():
+            row = current.get(product_id)
+            granted.append(
+                ContractPrice(
+                    contract=contract,
+                    product_id=product_id,
+                    price=price,
+                    previous_price=row.price if row else None,
+                )
+            )
+            if row is None:
+                CompanyPrice.objects.create(
+                    company=company, product_id=product_id, price=price
+                )
+            elif row.price != price:
+                row.price = price
+                row.save(update_fields=["price"])
+        return ContractPrice.objects.bulk_create(granted)
+
+
+def contract_prices_release(*, contract: Contract, today: date) -> None:
+    """Give back the prices an ended contract granted."""
+    company = contract.company
+    with transaction.atomic():
+        still_granted = set(
+            ContractPrice.objects.filter(
+                contract__company=company,
+                contract__start_date__lte=today,
+                contract__end_date__gte=today,
+            ).values_list("product_id", flat=True)
+        )
+        rows = {
+            row.product_id: row
+            for row in CompanyPrice.objects.for_company(company).select_for_update()
+        }
+        for granted in contract.prices.all():
+            row = rows.get(granted.product_id)
+            if (
+                row is None
+                or row.price != granted.price
+                or granted.product_id in still_granted
+            ):
+                continue
+            if granted.previous_price is None:
+                row.delete()
+            else:
+                row.price = granted.previous_price
+                row.save(update_fields=["price"])
+        contract.prices_released_at = timezone.now()
+        contract.save(update_fields=["prices_released_at"])

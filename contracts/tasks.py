@@ -1,0 +1,115 @@
+"""Mail of offers and contracts, through Django's tasks API (immediate by
+default, queued in the database for workers in production)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from contracts.models import ContractReminder, OfferRequest, OfferVersion
+from partner_portal.models import Membership
+from partner_portal.permissions import Capability, StaffGroup, capabilities_for
+
+
+def _members_with(company, capability) -> list[str]:
+    memberships = (
+        Membership.objects.for_company(company)
+        .filter(is_active=True)
+        .select_related("user", "company")
+    )
+    return sorted(
+        {
+            m.user.email
+            for m in memberships
+            if m.user.email and capability in capabilities_for(m)
+        }
+    )
+
+
+def _sales_for(company, contact_person=None) -> list[str]:
+    person = contact_person or company.contact_person
+    if person and person.email:
+        return [person.email]
+    return sorted(
+        get_user_model()
+        .objects.filter(groups__name=StaffGroup.SALES.value, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def _send(*, to, template, context, language=None) -> None:
+    if not to:
+        return
+    context = {**context, "base_url": settings.WAGTAILADMIN_BASE_URL}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"contracts/email/{template}_subject.txt", context)
+        send_mail(
+            subject=" ".join(subject.split()),
+            message=render_to_string(f"contracts/email/{template}.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=to,
+        )
+
+
+@task()
+def offer_request_mail_task(*, object_id: int) -> None:
+    """Tell sales that a customer asked for an offer."""
+    offer_request = OfferRequest.objects.select_related(
+        "company__contact_person", "requested_by"
+    ).get(pk=object_id)
+    _send(
+        to=_sales_for(offer_request.company),
+        template="offer_requested",
+        context={"offer_request": offer_request},
+    )
+
+
+@task()
+def offer_sent_mail_task(*, object_id: int) -> None:
+    """Tell the people who may accept offers that one waits for them."""
+    version = OfferVersion.objects.select_related("offer__company").get(pk=object_id)
+    _send(
+        to=_members_with(version.offer.company, Capability.OFFER_ACCEPT),
+        template="offer_sent",
+        context={"version": version, "offer": version.offer},
+        language=version.offer.language,
+    )
+
+
+@task()
+def offer_decided_mail_task(*, object_id: int) -> None:
+    """Tell the offer's contact person that the customer accepted or declined."""
+    version = OfferVersion.objects.select_related(
+        "offer__company", "offer__contact_person", "declined_by"
+    ).get(pk=object_id)
+    offer = version.offer
+    _send(
+        to=_sales_for(offer.company, offer.contact_person),
+        template="offer_decided",
+        context={
+            "version": version,
+            "offer": offer,
+            "acceptance": getattr(version, "acceptance", None),
+        },
+    )
+
+
+@task()
+def contract_reminder_mail_task(*, object_id: int) -> None:
+    """Remind the company (and our contact person) of a contract's end or
+    notice date."""
+    reminder = ContractReminder.objects.select_related(
+        "contract__company", "contract__contact_person"
+    ).get(pk=object_id)
+    contract = reminder.contract
+    to = _members_with(contract.company, Capability.CONTRACT_VIEW)
+    if contract.contact_person and contract.contact_person.email:
+        to.append(contract.contact_person.email)
+    _send(
+        to=to,
+        template="contract_reminder",
+        context={"reminder": reminder, "contract": contract},
+    )

@@ -17,6 +17,10 @@ ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 
 
+# Order statuses after which the goods are on their way or delivered.
+SHIPPED_STATUSES = ("Shipped", "Complete")
+
+
 def company_price_map(*, company) -> dict[int, Decimal]:
     return dict(
         CompanyPrice.objects.for_company(company).values_list("product_id", "price")

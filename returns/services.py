@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
+from orders.selectors import SHIPPED_STATUSES
 from returns.models import (
     CreditNote,
     NumberSequence,
@@ -32,7 +33,6 @@ Status = ReturnRequest.Status
 logger = logging.getLogger(__name__)
 
 MAX_PHOTOS = 5
-SHIPPED_ORDER_STATUSES = ("Shipped", "Complete")
 
 # Which step may follow which: the desk acts only along these arrows.
 TRANSITIONS = {
@@ -87,7 +87,7 @@ def _shipped_quantities(order) -> dict[int, int]:
             shipped[quantity.line_id] = shipped.get(quantity.line_id, 0) + (
                 quantity.quantity
             )
-    if not has_events and order.status in SHIPPED_ORDER_STATUSES:
+    if not has_events and order.status in SHIPPED_STATUSES:
         return {line.pk: line.quantity for line in order.lines.all()}
     return shipped
 
@@ -125,7 +125,7 @@ def returnable_lines(*, order, today=None) -> list[ReturnableLine]:
     shipped = _shipped_quantities(order)
     returned = returned_quantities(order)
     windows = _windows(lines)
-    arrived = delivered_at(order) if order.status in SHIPPED_ORDER_STATUSES else None
+    arrived = delivered_at(order) if order.status in SHIPPED_STATUSES else None
     result = []
     for line in lines:
         class_id = line.product.product_class_id if line.product else None
@@ -323,13 +323,15 @@ def _move(return_request, to_status, *, actor, note=""):
     return locked
 
 
-def return_approve(*, return_request, actor) -> ReturnRequest:
-    """Approve a requested return; its label is made right after, by a task.
-    Raises ReturnError when the return is no longer waiting."""
+def return_approve(*, return_request, actor, issue_label=True) -> ReturnRequest:
+    """Approve a requested return; its label is made right after, by a task
+    (unless `issue_label` is False: the caller makes it). Raises ReturnError
+    when the return is no longer waiting."""
     with transaction.atomic():
         approved = _move(return_request, Status.APPROVED, actor=actor)
-        approved_id = approved.pk
-        transaction.on_commit(lambda: _queue_label(approved_id))
+        if issue_label:
+            approved_id = approved.pk
+            transaction.on_commit(lambda: _queue_label(approved_id))
     return approved
 
 

@@ -12,7 +12,12 @@ from oscar.core.loading import get_model
 
 from orders.forms import OrderFilterForm
 from orders.models import Invoice
-from orders.selectors import order_get, order_list, order_statuses
+from orders.selectors import (
+    SHIPPED_STATUSES,
+    order_get,
+    order_list,
+    order_statuses,
+)
 from orders.services import reorder
 from partner_portal.access import CompanyMemberRequiredMixin
 from partner_portal.exports import csv_safe
@@ -147,7 +152,12 @@ class OrderDetailView(CompanyMemberRequiredMixin, View):
         return render(
             request,
             self.template_name,
-            {"order": order, "invoice": invoice, "can_reorder": can_reorder},
+            {
+                "order": order,
+                "invoice": invoice,
+                "can_reorder": can_reorder,
+                "returnable_statuses": SHIPPED_STATUSES,
+            },
         )
 
 

@@ -1,12 +1,14 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.selectors import news_latest
+from cms.selectors import course_list, course_progress, news_latest
 from partner_portal.partner_area import Section, register_section
+from partner_portal.permissions import Capability, capabilities_for
 from partner_portal.tiles import Tile, register_tile
 
 
 def _news_context(request):
-    items = news_latest(limit=3)
+    items = news_latest(request=request, limit=3)
     index = items[0].get_parent() if items else None
     return {
         "items": [(item.title, item.url, item.date) for item in items],
@@ -14,6 +16,37 @@ def _news_context(request):
         "link_text": _("All news"),
         "empty": _("No news yet."),
     }
+
+
+def _trainings_context(request):
+    courses = course_list(request=request)[:4]
+    items = []
+    for course in courses:
+        progress = course_progress(
+            company=request.company, user=request.user, course=course
+        )
+        if progress.complete:
+            state = _("completed")
+        else:
+            state = _("%(done)s of %(total)s lessons") % {
+                "done": progress.done,
+                "total": progress.total,
+            }
+        items.append((course.title, course.url, state))
+    index = courses[0].get_parent() if courses else None
+    return {
+        "items": items,
+        "url": index.url if index else None,
+        "link_text": _("All trainings"),
+        "empty": _("No trainings for you yet."),
+    }
+
+
+def _partner_trainings_context(request):
+    context = _trainings_context(request)
+    if Capability.MEMBERS_MANAGE in capabilities_for(request.membership):
+        context["team_url"] = reverse("cms:training_team")
+    return context
 
 
 register_tile(
@@ -26,6 +59,16 @@ register_tile(
         template="partner_portal/tiles/list.html",
     )
 )
+register_tile(
+    Tile(
+        key="trainings",
+        title=_("My trainings"),
+        context=_trainings_context,
+        capability=Capability.COMPANY_VIEW,
+        order=55,
+        template="cms/tiles/trainings.html",
+    )
+)
 register_section(
     Section(
         key="news",
@@ -33,5 +76,14 @@ register_section(
         template="partner_portal/tiles/list_body.html",
         context=_news_context,
         order=30,
+    )
+)
+register_section(
+    Section(
+        key="trainings",
+        title=_("Trainings"),
+        template="cms/tiles/trainings.html",
+        context=_partner_trainings_context,
+        order=40,
     )
 )

@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from cms import views
 
 app_name = "cms"
 
-urlpatterns = []
+urlpatterns = [
+    path(
+        "trainings/lessons/<int:pk>/done/",
+        views.LessonCompleteView.as_view(),
+        name="lesson_complete",
+    ),
+    path(
+        "trainings/courses/<int:pk>/quiz/",
+        views.CourseQuizView.as_view(),
+        name="course_quiz",
+    ),
+    path(
+        "trainings/courses/<int:pk>/certificate/",
+        views.CourseCertificateView.as_view(),
+        name="course_certificate",
+    ),
+    path(
+        "trainings/courses/<int:pk>/certificate/<int:user_pk>/",
+        views.CourseCertificateView.as_view(),
+        name="course_certificate_member",
+    ),
+    path("trainings/team/", views.TrainingTeamView.as_view(), name="training_team"),
+    path(
+        "knowledge/articles/<int:pk>/feedback/",
+        views.ArticleFeedbackView.as_view(),
+        name="article_feedback",
+    ),
+]

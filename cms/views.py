@@ -1,0 +1,193 @@
+"""Portal views around the Wagtail pages: progress, quiz, certificate, team
+progress and article feedback. Pages themselves are served by Wagtail."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import View
+
+from cms import selectors, services
+from cms.forms import ArticleFeedbackForm, QuizForm
+from cms.models import ArticlePage, CoursePage, LessonPage
+from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.audience import may_see
+from partner_portal.models import Membership
+from partner_portal.pdf import render_pdf
+from partner_portal.permissions import Capability, capabilities_for
+
+
+def _visible_page_or_404(model, request, pk):
+    page = model.objects.live().filter(pk=pk).first()
+    if page is None or not may_see(request, page.audience):
+        raise Http404
+    return page
+
+
+class LessonCompleteView(CompanyMemberRequiredMixin, View):
+    required_capability = Capability.COMPANY_VIEW
+
+    def post(self, request, pk):
+        lesson = _visible_page_or_404(LessonPage, request, pk)
+        services.lesson_complete(company=self.company, user=request.user, lesson=lesson)
+        messages.success(
+            request, _("“%(title)s” is marked as done.") % {"title": lesson.title}
+        )
+        course = lesson.get_parent().specific
+        lessons = selectors.lesson_list(request=request, course=course)
+        ids = [page.pk for page in lessons]
+        if lesson.pk in ids and ids.index(lesson.pk) + 1 < len(ids):
+            return redirect(lessons[ids.index(lesson.pk) + 1].url)
+        return redirect(course.url)
+
+
+class CourseQuizView(CompanyMemberRequiredMixin, View):
+    required_capability = Capability.COMPANY_VIEW
+    template_name = "cms/course_quiz.html"
+
+    def _course(self, request, pk):
+        course = _visible_page_or_404(CoursePage, request, pk)
+        if not course.has_quiz:
+            raise Http404
+        return course
+
+    def _render(self, request, course, form):
+        progress = selectors.course_progress(
+            company=self.company, user=request.user, course=course
+        )
+        return render(
+            request,
+            self.template_name,
+            {"course": course, "form": form, "progress": progress},
+        )
+
+    def get(self, request, pk):
+        course = self._course(request, pk)
+        return self._render(request, course, QuizForm(course=course))
+
+    def post(self, request, pk):
+        course = self._course(request, pk)
+        form = QuizForm(request.POST, course=course)
+        if form.is_valid():
+            try:
+                attempt = services.quiz_submit(
+                    company=self.company,
+                    user=request.user,
+                    course=course,
+                    answers=form.answers(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                values = {
+                    "score": attempt.score,
+                    "correct": attempt.correct,
+                    "total": attempt.total,
+                }
+                if attempt.passed:
+                    messages.success(
+                        request,
+                        _(
+                            "Passed: %(correct)s of %(total)s answers correct "
+                            "(%(score)s%%)."
+                        )
+                        % values,
+                    )
+                else:
+                    messages.warning(
+                        request,
+                        _(
+                            "Not passed: %(correct)s of %(total)s answers correct "
+                            "(%(score)s%%). Read the lessons again and retry."
+                        )
+                        % values,
+                    )
+                return redirect(course.url)
+        return self._render(request, course, form)
+
+
+class CourseCertificateView(CompanyMemberRequiredMixin, View):
+    """The certificate PDF of a completed course: for the person themselves and
+    their company admins; anyone else (another company, a colleague who is
+    not an admin, an unfinished course) gets 404."""
+
+    required_capability = Capability.COMPANY_VIEW
+
+    def get(self, request, pk, user_pk=None):
+        course = CoursePage.objects.live().filter(pk=pk).first()
+        if course is None:
+            raise Http404
+        if user_pk is None or user_pk == request.user.pk:
+            member = request.membership
+        else:
+            if Capability.MEMBERS_MANAGE not in capabilities_for(request.membership):
+                raise Http404
+            member = (
+                Membership.objects.for_company(self.company)
+                .filter(user_id=user_pk)
+                .select_related("user", "company")
+                .first()
+            )
+            if member is None:
+                raise Http404
+        progress = selectors.course_progress(
+            company=self.company, user=member.user, course=course
+        )
+        if not progress.complete:
+            raise Http404
+        pdf = render_pdf(
+            "cms/certificate_pdf.html",
+            {
+                "course": course,
+                "person": member.user,
+                "company": self.company,
+                "completed_on": progress.last_activity or timezone.now(),
+                "lessons": progress.total,
+                "score": progress.best_score,
+            },
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = f"certificate-{slugify(course.slug)}-{member.user_id}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class TrainingTeamView(CompanyMemberRequiredMixin, View):
+    required_capability = Capability.MEMBERS_MANAGE
+
+    def get(self, request):
+        courses, rows = selectors.team_progress(
+            company=self.company, viewer=request.user
+        )
+        return render(
+            request,
+            "cms/training_team.html",
+            {"courses": courses, "rows": rows, "company": self.company},
+        )
+
+
+class ArticleFeedbackView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        article = _visible_page_or_404(ArticlePage, request, pk)
+        form = ArticleFeedbackForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            request.session["cms_feedback_comment"] = request.POST.get("comment", "")[
+                :1000
+            ]
+            return redirect(article.url + "#feedback")
+        services.article_feedback_set(
+            user=request.user,
+            article=article,
+            helpful=form.cleaned_data["helpful"],
+            comment=form.cleaned_data["comment"],
+        )
+        request.session.pop("cms_feedback_comment", None)
+        messages.success(request, _("Thank you for your feedback."))
+        return redirect(article.url + "#feedback")

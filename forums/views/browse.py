@@ -121,7 +121,7 @@ class SearchView(ForumMixin, View):
                 "search_form": form,
                 "page_obj": page,
                 "is_paginated": page is not None and page.has_other_pages(),
-                "results": page.object_list if page else None,
+                "results": page.object_list if page is not None else None,
             },
         )
 

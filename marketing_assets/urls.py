@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from marketing_assets import views
 
 app_name = "marketing_assets"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.AssetListView.as_view(), name="list"),
+    path("brand/", views.PartnerBrandEditView.as_view(), name="brand"),
+    path("brand/logo/", views.PartnerBrandLogoView.as_view(), name="brand_logo"),
+    path("downloads/", views.CompanyDownloadsView.as_view(), name="downloads"),
+    path(
+        "staff/downloads/",
+        views.StaffDownloadReportView.as_view(),
+        name="staff_report",
+    ),
+    path("<int:pk>/", views.AssetDetailView.as_view(), name="detail"),
+    path("<int:pk>/download/", views.AssetDownloadView.as_view(), name="download"),
+    path("<int:pk>/thumbnail/", views.AssetThumbnailView.as_view(), name="thumbnail"),
+    path("<int:pk>/flyer.pdf", views.FlyerDownloadView.as_view(), name="flyer"),
+]

@@ -291,6 +291,9 @@ PORTAL_RETURN_ADDRESS = env.list(
     default=["Partner Portal Returns", "Lagerstraße 5", "20457 Hamburg", "Germany"],
 )
 
+# Marketing assets: the largest file an editor may upload (checked by content).
+PORTAL_ASSET_MAX_UPLOAD_MB = env.int("PORTAL_ASSET_MAX_UPLOAD_MB", default=100)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,44 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from marketing_assets.selectors import asset_new_for
+from partner_portal.partner_area import Section, register_section
+from partner_portal.permissions import Capability
+from partner_portal.tiles import Tile, register_tile
+
+
+def _new_assets_context(request):
+    return {
+        "items": [
+            (
+                asset.title,
+                reverse("marketing_assets:detail", args=[asset.pk]),
+                asset.created_at,
+            )
+            for asset in asset_new_for(request=request, limit=4)
+        ],
+        "url": reverse("marketing_assets:list"),
+        "link_text": _("Open the marketing library"),
+        "empty": _("No marketing material for you yet."),
+    }
+
+
+register_tile(
+    Tile(
+        key="marketing_assets.new",
+        title=_("New marketing material"),
+        capability=Capability.PARTNER_AREA,
+        context=_new_assets_context,
+        order=45,
+        template="partner_portal/tiles/list.html",
+    )
+)
+register_section(
+    Section(
+        key="marketing_assets",
+        title=_("Marketing material"),
+        template="marketing_assets/partner_area/section.html",
+        context=_new_assets_context,
+        order=35,
+    )
+)

@@ -154,8 +154,9 @@ class OfferLineForm(forms.Form):
         decimal_places=2,
         required=False,
         error_messages={
-            "min_value": _("The discount must be between 0 and 100 %."),
-            "max_value": _("The discount must be between 0 and 100 %."),
+            # Django formats these with the limit: a literal percent sign is doubled.
+            "min_value": _("The discount must be between 0 and 100 %%."),
+            "max_value": _("The discount must be between 0 and 100 %%."),
         },
     )
     tax_rate = forms.DecimalField(

@@ -181,7 +181,7 @@ def test_two_forms_opened_at_once_cannot_both_take_the_last_pieces(
 
     assert response.status_code == 200
     assert ReturnRequest.objects.for_company(company).count() == 1
-    assert "at most 3" in response.content.decode() or "less than or equal to 3" in (
+    assert "Ensure this value is less than or equal to 3." in (
         response.content.decode()
     )
 

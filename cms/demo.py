@@ -72,6 +72,8 @@ def _document(title, filename, lines, audience):
     if document is None:
         document = PortalDocument(title=title, audience=audience)
         document.file.save(filename, ContentFile(_pdf(title, lines)), save=False)
+        # What the admin's upload form would fill in: size, type and hash.
+        document._set_document_file_metadata()
         document.save()
     return document
 

@@ -47,6 +47,7 @@ def news_latest(*, request, limit: int = 3):
         NewsPage.objects.live()
         .public()
         .filter(audience_q(request))
+        .select_related("locale")
         .order_by("-date", "-pk")
     )
     return list(_in_current_locale(news)[:limit])
@@ -58,6 +59,7 @@ def news_list(*, request, index, category=None):
         .live()
         .public()
         .filter(audience_q(request))
+        .select_related("locale")
         .prefetch_related("categories")
         .order_by("-date", "-pk")
     )
@@ -209,7 +211,12 @@ def course_progress(*, company, user, course) -> CourseProgress:
 
 
 def course_list(*, request, index=None):
-    courses = CoursePage.objects.live().filter(audience_q(request)).order_by("path")
+    courses = (
+        CoursePage.objects.live()
+        .filter(audience_q(request))
+        .select_related("locale")
+        .order_by("path")
+    )
     if index is not None:
         courses = courses.child_of(index)
     return list(courses)
@@ -260,6 +267,7 @@ def knowledge_categories(*, request, index):
         KnowledgeCategoryPage.objects.child_of(index)
         .live()
         .filter(audience_q(request))
+        .select_related("locale")
         .order_by("path")
     )
 
@@ -269,6 +277,7 @@ def article_list(*, request, category):
         ArticlePage.objects.child_of(category)
         .live()
         .filter(audience_q(request))
+        .select_related("locale")
         .order_by("kind", "title")
     )
 
@@ -337,7 +346,10 @@ def article_search(*, request, index, query: str, limit: int = 100):
     if not terms:
         return []
     articles = (
-        ArticlePage.objects.live().descendant_of(index).filter(audience_q(request))
+        ArticlePage.objects.live()
+        .descendant_of(index)
+        .filter(audience_q(request))
+        .select_related("locale")
     )
     try:
         with transaction.atomic():

@@ -118,9 +118,7 @@ class CourseCertificateView(CompanyMemberRequiredMixin, View):
     required_capability = Capability.COMPANY_VIEW
 
     def get(self, request, pk, user_pk=None):
-        course = CoursePage.objects.live().filter(pk=pk).first()
-        if course is None:
-            raise Http404
+        course = _visible_page_or_404(CoursePage, request, pk)
         if user_pk is None or user_pk == request.user.pk:
             member = request.membership
         else:

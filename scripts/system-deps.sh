@@ -6,6 +6,8 @@ command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || packages+=(gettext)
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || packages+=(libharfbuzz-subset0)
+# DejaVu: the font of the PDFs (labels, invoices, credit notes, offers).
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
 if [ ${#packages[@]} -eq 0 ]; then
     exit 0
 fi

@@ -21,6 +21,11 @@ urlpatterns = [
         moderation.TopicModerateView.as_view(),
         name="topic_moderate",
     ),
+    path(
+        "t/<int:pk>/knowledge-draft/",
+        moderation.KnowledgeDraftView.as_view(),
+        name="knowledge_draft",
+    ),
     path("p/<int:pk>/edit/", posting.PostEditView.as_view(), name="post_edit"),
     path("p/<int:pk>/history/", posting.PostHistoryView.as_view(), name="post_history"),
     path("p/<int:pk>/flag/", posting.PostFlagView.as_view(), name="post_flag"),

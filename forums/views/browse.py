@@ -5,6 +5,7 @@ from django.views import View
 
 from forums import selectors
 from forums.forms import FlagForm, ReplyForm, SearchForm, TopicModerateForm
+from forums.knowledge import knowledge_categories, may_create_knowledge_draft
 from forums.markup import quote
 from forums.models import Post
 from forums.services import post_editable, topic_mark_read
@@ -79,6 +80,9 @@ def topic_context(request, viewer, topic, *, reply_form=None):
         else None,
         "suspension": selectors.suspension_active(user=request.user),
         "viewer": viewer,
+        "knowledge_categories": knowledge_categories()
+        if topic.solution_id and may_create_knowledge_draft(request.user)
+        else None,
     }
 
 

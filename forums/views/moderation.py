@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from forums import selectors, services
+from forums import knowledge, selectors, services
 from forums.forms import (
     ModeratePostForm,
     NominationForm,
@@ -16,7 +16,7 @@ from forums.forms import (
     TopicModerateForm,
 )
 from forums.models import Category, CategoryModerator, Post
-from forums.views.base import GlobalModeratorMixin, ModeratorMixin
+from forums.views.base import ForumMixin, GlobalModeratorMixin, ModeratorMixin
 from partner_portal.access import CompanyMemberRequiredMixin
 from partner_portal.audience import audiences_for_user
 from partner_portal.permissions import Capability
@@ -247,3 +247,39 @@ class NominationRemoveView(CompanyMemberRequiredMixin, View):
         services.category_moderator_remove(admin=request.user, nomination=nomination)
         messages.success(request, _("The colleague no longer moderates the category."))
         return redirect("forums:moderators")
+
+
+class KnowledgeDraftView(ForumMixin, View):
+    """The knowledge-base team turns a solved topic into an article draft."""
+
+    def post(self, request, pk):
+        if not knowledge.may_create_knowledge_draft(request.user):
+            raise PermissionDenied
+        topic = selectors.topic_get(viewer=self.viewer, pk=pk)
+        category_page = (
+            knowledge.knowledge_categories()
+            .filter(pk=request.POST.get("category") or 0)
+            .first()
+            if (request.POST.get("category") or "").isdigit()
+            else None
+        )
+        if category_page is None:
+            messages.error(request, _("Choose a knowledge-base category."))
+            return redirect("forums:topic", pk=topic.pk)
+        try:
+            page, created = knowledge.knowledge_draft_create(
+                user=request.user, topic=topic, category_page=category_page
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                (
+                    _("Draft “%(title)s” created in %(category)s.")
+                    if created
+                    else _("The draft “%(title)s” exists already in %(category)s.")
+                )
+                % {"title": page.title, "category": category_page.title},
+            )
+        return redirect("forums:topic", pk=topic.pk)

@@ -30,6 +30,7 @@ from forums.models import (
 )
 from partner_portal.permissions import Role
 from tests.factories import CompanyFactory, MembershipFactory, UserFactory
+from tests.factories.cms import knowledge_category
 from tests.factories.forums import (
     CategoryFactory,
     PostFactory,
@@ -161,6 +162,16 @@ MATRIX = [
         label="-category-moderator",
     ),
     Row(
+        "forums:knowledge_draft",
+        method="post",
+        kwargs=_topic,
+        data=lambda w: {"category": w.knowledge_category.pk},
+        **_moderators_only(
+            ("moderator", Expect(302, _topic_page, changes=True)),
+            missing=("colleague", FORBIDDEN),
+        ),
+    ),
+    Row(
         "forums:post_edit",
         kwargs=_reply,
         **_partner_only(("colleague", OK), missing=("partner_admin", NOT_FOUND)),
@@ -285,6 +296,7 @@ def world(db):
         category=partner_category, author=partner_admin, title="Charger"
     )
     reply = PostFactory(topic=topic, author=colleague, body="Clean the contacts")
+    Topic.objects.filter(pk=topic.pk).update(solution=reply)
     image = PostImage(
         post=reply, content_type="image/png", width=4, height=4, size=len(_png())
     )
@@ -317,6 +329,7 @@ def world(db):
         reply=reply,
         image=image,
         nomination=nomination,
+        knowledge_category=knowledge_category("Service"),
     )
 
 

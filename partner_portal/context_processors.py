@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.translation import get_language, get_language_bidi
 
-from partner_portal.permissions import capabilities_for
+from partner_portal.permissions import StaffGroup, capabilities_for
 from partner_portal.selectors import memberships_of_user
 
 
@@ -16,7 +16,17 @@ def portal(request):
             return []
         return list(memberships_of_user(user=user))
 
+    groups = []
+
+    def staff_groups():
+        # Our own staff's groups (for the staff menu), read once per page.
+        if not groups and user is not None and user.is_authenticated:
+            names = set(user.groups.values_list("name", flat=True))
+            groups.append(set(StaffGroup.values) if user.is_superuser else names)
+        return groups[0] if groups else set()
+
     return {
+        "staff_groups": staff_groups,
         "current_company": getattr(request, "company", None),
         "current_capabilities": {cap.value for cap in capabilities_for(membership)},
         # A callable: templates evaluate it only where they use it.

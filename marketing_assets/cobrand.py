@@ -101,10 +101,9 @@ def _overlay(width: float, height: float, brand: BrandFacts) -> bytes:
 def flyer_pdf(template, brand: BrandFacts, *, title: str = "") -> bytes:
     """The template PDF (a binary file object) with `brand` stamped on every
     page, as PDF bytes. Each page gets an overlay of its own size."""
-    reader = PdfReader(template)
-    writer = PdfWriter()
+    writer = PdfWriter(clone_from=PdfReader(template))
     overlays: dict[tuple[float, float], object] = {}
-    for page in reader.pages:
+    for page in writer.pages:
         if page.get("/Rotate"):
             page.transfer_rotation_to_content()
         box = page.mediabox
@@ -116,7 +115,6 @@ def flyer_pdf(template, brand: BrandFacts, *, title: str = "") -> bytes:
             page.merge_translated_page(stamp, float(box.left), float(box.bottom))
         else:
             page.merge_page(stamp)
-        writer.add_page(page)
     if title:
         writer.add_metadata({"/Title": title, "/Author": brand.name})
     output = BytesIO()

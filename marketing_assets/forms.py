@@ -84,6 +84,9 @@ class PartnerBrandForm(forms.ModelForm):
         help_text=_("PNG or JPEG, at most 5 MB."),
     )
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
 
     class Meta:
         model = PartnerBrand

@@ -349,9 +349,14 @@ def post_editable(*, post: Post) -> bool:
 def post_flag(*, user, post: Post, reason: str, comment: str = "") -> Flag:
     """One flag per member and post; at PORTAL_FORUM_FLAGS_TO_HIDE open flags
     a visible post is hidden until a moderator reviews it. Flagging one's own
-    post or flagging twice is refused (ValidationError)."""
+    post, a post that is not visible, or flagging twice is refused
+    (ValidationError)."""
     if post.author_id == user.pk:
         raise ValidationError(_("You cannot flag your own post."), code="own")
+    if post.status != Post.Status.VISIBLE:
+        raise ValidationError(
+            _("This post is already with the moderators."), code="not_visible"
+        )
     if reason not in Flag.Reason.values:
         raise ValidationError(_("Choose a reason."), code="reason")
     try:

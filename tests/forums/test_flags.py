@@ -78,3 +78,24 @@ def test_a_flag_without_reason_is_refused(client, newcomer, post):
 
     assert messages_of(response) == ["Choose why you flag the post."]
     assert not Flag.objects.exists()
+
+
+def test_a_post_already_hidden_cannot_be_flagged(client, newcomer, post):
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.HIDDEN)
+    PostFactory(topic=post.topic, author=newcomer)
+
+    response = _flag(client, newcomer, post)
+
+    assert response.status_code == 404
+    assert not Flag.objects.exists()
+
+
+def test_a_moderator_is_told_a_hidden_post_is_with_the_moderators(
+    client, moderator, post
+):
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.HIDDEN)
+
+    response = _flag(client, moderator, post)
+
+    assert messages_of(response) == ["This post is already with the moderators."]
+    assert not Flag.objects.exists()

@@ -99,28 +99,34 @@ def _branding() -> dict:
     }
 
 
+OFFER_TEMPLATE = "contracts/pdf/offer.html"
+
+
+def offer_pdf_context(version: OfferVersion, lines, *, preview: bool = False) -> dict:
+    offer = version.offer
+    net, tax, gross = version_totals(lines)
+    return {
+        "offer": offer,
+        "version": version,
+        "lines": lines,
+        "company": offer.company,
+        "total_net": net,
+        "total_tax": tax,
+        "total_gross": gross,
+        "taxes": tax_summary(lines),
+        "content_sha256": content_sha256(version, lines),
+        "branding": _branding(),
+        "preview": preview,
+        "LANGUAGE_CODE": offer.language,
+    }
+
+
 def render_offer_pdf(version: OfferVersion, lines, *, preview: bool = False) -> bytes:
     """The offer PDF in the offer's language: lines, totals table, terms,
     page numbers and the content SHA-256 in the footer."""
-    offer = version.offer
-    net, tax, gross = version_totals(lines)
-    with translation.override(offer.language):
+    with translation.override(version.offer.language):
         return render_pdf(
-            "contracts/pdf/offer.html",
-            {
-                "offer": offer,
-                "version": version,
-                "lines": lines,
-                "company": offer.company,
-                "total_net": net,
-                "total_tax": tax,
-                "total_gross": gross,
-                "taxes": tax_summary(lines),
-                "content_sha256": content_sha256(version, lines),
-                "branding": _branding(),
-                "preview": preview,
-                "LANGUAGE_CODE": offer.language,
-            },
+            OFFER_TEMPLATE, offer_pdf_context(version, lines, preview=preview)
         )
 
 

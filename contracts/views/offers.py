@@ -257,7 +257,7 @@ class OfferToBasketView(CompanyMemberRequiredMixin, View):
             )
         except services.OfferError as exc:
             messages.error(request, str(exc))
-            return redirect(request.POST.get("back") or "contracts:offers")
+            return redirect("contracts:offer_detail", pk=pk)
         if result.added:
             messages.success(
                 request,

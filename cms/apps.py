@@ -7,4 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import tiles  # noqa: F401  registers the news tile and section
+        from cms import receivers, tiles  # noqa: F401  tiles register themselves
+
+        receivers.connect()

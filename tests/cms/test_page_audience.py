@@ -5,7 +5,13 @@ import pytest
 
 from cms.models import NewsPage
 from partner_portal.audience import Audience
-from tests.factories.cms import article_page, course_page, knowledge_index, news_page
+from tests.factories.cms import (
+    article_page,
+    course_page,
+    knowledge_category,
+    knowledge_index,
+    news_page,
+)
 
 LOGIN = "/accounts/login/?next="
 
@@ -130,3 +136,13 @@ def test_draft_news_is_not_listed(client, home):
 
     assert list(response.context["news_page"]) == []
     assert NewsPage.objects.filter(title="Draft").exists()
+
+
+def test_a_page_moved_below_a_narrower_page_takes_its_audience(home):
+    public = article_page("Public article", audience=Audience.EVERYONE)
+    gold_category = knowledge_category("Gold corner", audience=Audience.GOLD)
+
+    public.move(gold_category, pos="last-child")
+
+    public.refresh_from_db()
+    assert public.audience == Audience.GOLD

@@ -1,8 +1,12 @@
 """Editors write and submit for moderation; approvers publish (the workflow
 and group permissions come from cms' data migration)."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 
 from cms.models import NewsPage
@@ -80,5 +84,26 @@ def test_a_rejected_page_stays_a_draft(home, editor, approver):
 
     task_state.task.specific.on_action(task_state, approver, "reject")
 
+    page.refresh_from_db()
+    assert page.live is False
+
+
+def test_an_approved_page_with_a_go_live_date_waits_for_it(home, editor, approver):
+    go_live = (timezone.now() + timedelta(days=2)).replace(microsecond=0)
+    page = news_index().add_child(
+        instance=NewsPage(title="Scheduled", intro="Later", live=False, owner=editor)
+    )
+    page.go_live_at = go_live
+    page.save_revision(user=editor)
+    state = page.get_workflow().start(page, editor)
+    task_state = state.current_task_state
+
+    task_state.task.specific.on_action(task_state, approver, "approve")
+
+    page.refresh_from_db()
+    assert page.live is False
+    assert page.get_latest_revision().approved_go_live_at == go_live
+
+    call_command("publish_scheduled", stdout=None)
     page.refresh_from_db()
     assert page.live is False

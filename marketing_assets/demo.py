@@ -187,7 +187,7 @@ def _pdf(title, lines, *, flyer=False, pagesize=A4) -> bytes:
         # The bottom band is left free: the partner's details are stamped there.
         pdf.setStrokeColor(Color(0.8, 0.8, 0.8))
         pdf.setDash(3, 3)
-        pdf.rect(5 * mm, 5 * mm, width - 10 * mm, 30 * mm, stroke=1, fill=0)
+        pdf.rect(5 * mm, 5 * mm, width - 10 * mm, 26 * mm, stroke=1, fill=0)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

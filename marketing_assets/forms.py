@@ -85,13 +85,16 @@ class PartnerBrandForm(forms.ModelForm):
     )
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
     website = forms.URLField(
-        label=_("website"), required=False, max_length=200, assume_scheme="https"
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
     )
 
     class Meta:
         model = PartnerBrand
         fields = ["display_name", "address", "phone", "email", "website"]
-        widgets = {"address": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "display_name": forms.TextInput(attrs={"dir": "auto"}),
+            "address": forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
+        }
 
     def clean_address(self):
         lines = [

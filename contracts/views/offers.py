@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from contracts import selectors, services
 from contracts.documents import render_certificate_pdf
@@ -109,8 +111,10 @@ class OfferDetailView(CompanyMemberRequiredMixin, View):
         return render(request, self.template_name, self.context(request, pk))
 
 
+@method_decorator(xframe_options_sameorigin, name="dispatch")
 class OfferVersionPdfView(OfferOrContractMixin, View):
-    """The stored PDF of a sent version, shown inline (also in the page)."""
+    """The stored PDF of a sent version, shown inline (also embedded in the
+    offer page, hence same-origin framing)."""
 
     def get(self, request, pk, number):
         version = selectors.offer_version_get(

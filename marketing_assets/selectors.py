@@ -3,14 +3,18 @@
 asset a user may not open is missing from lists, search and downloads alike
 (and answers 404 by URL)."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Max, Q
 from django.http import Http404
+from django.utils import timezone
 from taggit.models import Tag
 
 from marketing_assets.cobrand import BrandFacts
 from marketing_assets.models import Asset, AssetCollection, AssetDownload, PartnerBrand
 from partner_portal.audience import audience_q
 from partner_portal.models import Company
+from partner_portal.permissions import StaffGroup, is_in_staff_group
 
 # Longer search input is cut: nobody types 200 characters to find a brochure,
 # and the database need not scan for them.
@@ -107,6 +111,17 @@ def download_report():
         )
         .annotate(count=Count("pk"), last=Max("downloaded_at"))
         .order_by("asset__title", "-count", "company__name")
+    )
+
+
+def download_count_since(*, days: int) -> int:
+    since = timezone.now() - timedelta(days=days)
+    return AssetDownload.objects.filter(downloaded_at__gte=since).count()
+
+
+def may_see_download_report(user) -> bool:
+    return is_in_staff_group(user, StaffGroup.SALES) or is_in_staff_group(
+        user, StaffGroup.CONTENT_EDITOR
     )
 
 

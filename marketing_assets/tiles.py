@@ -1,7 +1,11 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from marketing_assets.selectors import asset_new_for
+from marketing_assets.selectors import (
+    asset_new_for,
+    download_count_since,
+    may_see_download_report,
+)
 from partner_portal.partner_area import Section, register_section
 from partner_portal.permissions import Capability
 from partner_portal.tiles import Tile, register_tile
@@ -23,6 +27,24 @@ def _new_assets_context(request):
     }
 
 
+def _report_context(request):
+    return {
+        "url": reverse("marketing_assets:staff_report"),
+        "link_text": _("Downloads by company"),
+        "count": download_count_since(days=30),
+        "count_label": _("downloads in the last 30 days"),
+    }
+
+
+register_tile(
+    Tile(
+        key="marketing_assets.report",
+        title=_("Marketing material downloads"),
+        is_visible=lambda request: may_see_download_report(request.user),
+        context=_report_context,
+        order=13,
+    )
+)
 register_tile(
     Tile(
         key="marketing_assets.new",

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -15,13 +16,13 @@ from marketing_assets.selectors import (
     collection_list,
     download_counts_for_company,
     download_report,
+    may_see_download_report,
     partner_brand_get,
     tag_list,
 )
-from partner_portal.access import CompanyMemberRequiredMixin, StaffRequiredMixin
+from partner_portal.access import CompanyMemberRequiredMixin
 from partner_portal.permissions import (
     Capability,
-    StaffGroup,
     capabilities_for,
     is_portal_staff,
 )
@@ -238,8 +239,19 @@ class CompanyDownloadsView(PartnerAdminMixin, View):
         )
 
 
-class StaffDownloadReportView(StaffRequiredMixin, View):
-    staff_groups = (StaffGroup.SALES, StaffGroup.CONTENT_EDITOR)
+class ReportAccessMixin(AccessMixin):
+    """Sales and the content editors (who work in the Wagtail admin and need
+    not be Django staff) see downloads across companies."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not may_see_download_report(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class StaffDownloadReportView(ReportAccessMixin, View):
     template_name = "marketing_assets/staff_report.html"
 
     def get(self, request):

@@ -144,6 +144,12 @@ MATRIX = [
         missing_capability=("staff", FORBIDDEN),
         allowed=("sales", OK),
     ),
+    Row(
+        "marketing_assets:staff_report",
+        missing_capability=("partner_user", FORBIDDEN),
+        allowed=("editor", OK),
+        label="-editor",
+    ),
 ]
 
 
@@ -174,6 +180,10 @@ def world(db):
     )
     sales = StaffUserFactory()
     sales.groups.add(Group.objects.get_or_create(name=StaffGroup.SALES.value)[0])
+    editor = UserFactory()
+    editor.groups.add(
+        Group.objects.get_or_create(name=StaffGroup.CONTENT_EDITOR.value)[0]
+    )
     users = {
         "anonymous": None,
         "admin": MembershipFactory(company=northwind, role=Role.COMPANY_ADMIN).user,
@@ -185,6 +195,7 @@ def world(db):
         "no_company": UserFactory(),
         "staff": StaffUserFactory(),
         "sales": sales,
+        "editor": editor,
     }
     return SimpleNamespace(
         company=northwind, gold_asset=gold_asset, flyer=flyer, users=users

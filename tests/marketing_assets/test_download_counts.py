@@ -96,3 +96,26 @@ def test_inactive_member_downloads_nothing(client, lib):
 
     assert response.status_code == 302
     assert AssetDownload.objects.count() == 0
+
+
+def test_content_editor_without_django_staff_sees_the_report(client, lib):
+    _download(client, lib.gold_user, lib.partners)
+    client.force_login(lib.editor)
+
+    response = client.get(reverse("marketing_assets:staff_report"))
+
+    assert response.status_code == 200
+    assert [row["count"] for row in response.context["rows"]] == [1]
+
+
+def test_report_tile_on_the_start_page_for_sales(client, lib):
+    _download(client, lib.gold_user, lib.partners)
+    _download(client, lib.silver_admin, lib.partners)
+    lib.staff.groups.add(Group.objects.get_or_create(name=StaffGroup.SALES.value)[0])
+    client.force_login(lib.staff)
+
+    response = client.get(reverse("partner_portal:start"))
+
+    content = response.content.decode()
+    assert "Marketing material downloads" in content
+    assert '<span class="tile-count">2</span>' in content

@@ -205,3 +205,43 @@ def test_partner_cannot_open_the_wagtail_admin(client, lib):
 
     assert response.status_code == 302
     assert response.url.startswith("/cms-admin/login/")
+
+
+def test_changing_the_kind_checks_the_stored_file(client, lib):
+    client.force_login(lib.editor)
+    asset = lib.partners
+
+    response = client.post(
+        reverse("wagtailsnippets_marketing_assets_asset:edit", args=[asset.pk]),
+        _admin_form(
+            lib,
+            "",
+            title=asset.title,
+            kind=Asset.Kind.IMAGE,
+            co_brandable="",
+            audience=Audience.PARTNERS,
+        ),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["kind"] == [
+        f"{asset.file.name} is not a PNG, JPEG, WebP or GIF image."
+    ]
+    asset.refresh_from_db()
+    assert asset.kind == Asset.Kind.BROCHURE
+
+
+def test_wagtail_admin_refuses_a_non_image_thumbnail(client, lib):
+    client.force_login(lib.editor)
+    upload = SimpleUploadedFile("summer.pdf", pdf_bytes("x"))
+    thumbnail = SimpleUploadedFile("thumb.png", EXE)
+
+    response = client.post(
+        reverse("wagtailsnippets_marketing_assets_asset:add"),
+        _admin_form(lib, upload, thumbnail=thumbnail),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["thumbnail"] == [
+        "thumb.png is not an image of these types: JPEG, PNG, WEBP."
+    ]

@@ -3,6 +3,7 @@ privately with its SHA-256, never changes; editing a sent offer starts a new
 version; a rendering failure leaves a draft and nothing half-sent."""
 
 import hashlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -183,3 +184,23 @@ def test_an_offer_without_lines_or_with_a_past_validity_is_not_sent(company, sal
 
     assert snapshot(OfferVersion, OfferEvent) == before
     assert mail.outbox == []
+
+
+def test_the_page_shows_the_sha256_of_the_pdf_the_customer_downloads(
+    client, company, sales, buyer
+):
+    offer = offer_sent_create(company=company, sales=sales)
+    client.force_login(buyer)
+
+    page = client.get(reverse("contracts:offer_detail", args=[offer.pk]))
+    pdf = client.get(reverse("contracts:offer_pdf", args=[offer.pk, 1]))
+
+    downloaded = b"".join(pdf.streaming_content)
+    shown = re.search(r'id="pdf-sha256">([0-9a-f]{64})<', page.content.decode()).group(
+        1
+    )
+    assert shown == hashlib.sha256(downloaded).hexdigest()
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"].startswith("inline;")
+    # The offer page embeds the PDF, so same-origin framing is allowed.
+    assert pdf["X-Frame-Options"] == "SAMEORIGIN"

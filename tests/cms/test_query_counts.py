@@ -8,7 +8,7 @@ from cms.models import NewsCategory
 from partner_portal.audience import Audience
 from partner_portal.permissions import Role
 from tests.factories import MembershipFactory
-from tests.factories.cms import course_page, news_page
+from tests.factories.cms import article_page, course_page, knowledge_index, news_page
 
 
 def _queries(client, url, data=None):
@@ -49,5 +49,20 @@ def test_team_progress_queries_stay_flat(client, home, partner_admin, partner_co
     for _ in range(6):
         MembershipFactory(company=partner_company, role=Role.PARTNER_USER)
     many = _queries(client, url)
+
+    assert many == few
+
+
+def test_knowledge_search_queries_stay_flat(client, home, buyer):
+    for number in range(2):
+        article_page(f"Invoice help {number}", summary="About your invoice")
+    client.force_login(buyer)
+    url = knowledge_index().url
+    _queries(client, url, {"q": "invoice"})
+    few = _queries(client, url, {"q": "invoice"})
+
+    for number in range(2, 9):
+        article_page(f"Invoice help {number}", summary="About your invoice")
+    many = _queries(client, url, {"q": "invoice"})
 
     assert many == few

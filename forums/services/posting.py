@@ -140,6 +140,19 @@ def _moderation_status(user, text: str) -> tuple[str, str]:
     return Post.Status.VISIBLE, ""
 
 
+def _edit_status(user, text: str) -> tuple[str, str]:
+    """The queue rules that also hold for edits: the word list and links
+    from new members (a member's first posts were reviewed already)."""
+    if is_portal_staff(user):
+        return Post.Status.VISIBLE, ""
+    if blocked_words_in(text):
+        return Post.Status.PENDING, _("Contains a word on the word list.")
+    approved = _approved_count(user)
+    if approved < settings.PORTAL_FORUM_NEW_MEMBER_POSTS and markup.has_link(text):
+        return Post.Status.PENDING, _("A link from a new member.")
+    return Post.Status.VISIBLE, ""
+
+
 def _attach(post: Post, image) -> None:
     if image is None:
         return
@@ -204,10 +217,12 @@ def topic_create(
     if not title:
         raise ValidationError(_("Give the topic a title."), code="empty_title")
     body = _check_body(body)
-    _check_rate(user)
-    _check_duplicate(user, body)
     try:
         with transaction.atomic():
+            # Inside the transaction: SQLite's IMMEDIATE transactions take the
+            # write lock first, so two quick posts cannot both pass the limit.
+            _check_rate(user)
+            _check_duplicate(user, body)
             now = timezone.now()
             topic = Topic(
                 category=category,
@@ -241,10 +256,12 @@ def post_create(*, user, topic: Topic, body: str, image=None, token: str = "") -
         return existing
     _check_may_post(user=user, topic=topic, category=topic.category)
     body = _check_body(body)
-    _check_rate(user)
-    _check_duplicate(user, body)
     try:
         with transaction.atomic():
+            # Inside the transaction: SQLite's IMMEDIATE transactions take the
+            # write lock first, so two quick posts cannot both pass the limit.
+            _check_rate(user)
+            _check_duplicate(user, body)
             post = _new_post(
                 user=user, topic=topic, body=body, image=image, token=token
             )
@@ -263,8 +280,10 @@ def post_create(*, user, topic: Topic, body: str, image=None, token: str = "") -
 def post_edit(*, user, post: Post, body: str, reason: str = "") -> Post:
     """The author edits their own post within PORTAL_FORUM_EDIT_MINUTES;
     moderators of the category edit any post (logged). The previous text is
-    kept as a revision. Raises PermissionDenied outside these rules and
-    ValidationError for bad text or while suspended."""
+    kept as a revision. An author's edit that adds a word of the word list,
+    or a link from a new member, sends the post back to the moderation queue.
+    Raises PermissionDenied outside these rules and ValidationError for bad
+    text or while suspended."""
     viewer = Viewer.of_user(user)
     is_moderator = viewer.moderates(post.topic.category_id)
     if not is_moderator:
@@ -282,8 +301,14 @@ def post_edit(*, user, post: Post, body: str, reason: str = "") -> Post:
         post.html = markup.render(body)
         post.edited_at = timezone.now()
         post.edited_by = user
+        fields = ["body", "html", "edited_at", "edited_by"]
+        if not is_moderator and post.status == Post.Status.VISIBLE:
+            status, why = _edit_status(user, body)
+            if status == Post.Status.PENDING:
+                post.status, post.status_reason = status, why
+                fields += ["status", "status_reason"]
         post.full_clean(exclude=["topic"])
-        post.save(update_fields=["body", "html", "edited_at", "edited_by"])
+        post.save(update_fields=fields)
         if is_moderator and post.author_id != user.pk:
             _log(actor=user, action=ModerationLog.Action.EDIT, post=post, reason=reason)
     return post

@@ -138,5 +138,6 @@ class ImageView(ForumMixin, View):
         response = FileResponse(image.image.open("rb"), content_type=image.content_type)
         response["Content-Disposition"] = "inline"
         response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         response["Cache-Control"] = "private, max-age=3600"
         return response

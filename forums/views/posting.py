@@ -129,7 +129,16 @@ class PostEditView(ForumMixin, View):
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, _("Your changes are saved."))
+                if post.status == Post.Status.PENDING:
+                    messages.info(
+                        request,
+                        _(
+                            "Your changes are saved. The post waits for a "
+                            "moderator again."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Your changes are saved."))
                 return redirect(_post_url(post))
         return self._render(request, post, form, status=400)
 

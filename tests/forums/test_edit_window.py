@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from forums.models import Post, PostRevision
 from tests.factories.forums import PostFactory, TopicFactory
-from tests.helpers import snapshot
+from tests.helpers import messages_of, snapshot
 
 
 @pytest.fixture
@@ -74,3 +74,39 @@ def test_history_is_not_shown_to_other_members(client, newcomer, post):
     client.force_login(newcomer)
 
     assert client.get(reverse("forums:post_history", args=[post.pk])).status_code == 404
+
+
+def test_an_edit_adding_a_word_of_the_word_list_goes_back_to_the_queue(
+    client, member, post
+):
+    client.force_login(member)
+
+    response = client.post(
+        reverse("forums:post_edit", args=[post.pk]), {"body": "Visit my casino"}
+    )
+
+    post.refresh_from_db()
+    assert (post.status, post.status_reason) == (
+        "pending",
+        "Contains a word on the word list.",
+    )
+    assert messages_of(response) == [
+        "Your changes are saved. The post waits for a moderator again."
+    ]
+
+
+def test_a_new_member_editing_in_a_link_goes_back_to_the_queue(
+    client, newcomer, open_category
+):
+    post = PostFactory(
+        topic=TopicFactory(category=open_category), author=newcomer, body="Hello"
+    )
+    client.force_login(newcomer)
+
+    client.post(
+        reverse("forums:post_edit", args=[post.pk]),
+        {"body": "Cheap bolts at https://spam.example"},
+    )
+
+    post.refresh_from_db()
+    assert (post.status, post.status_reason) == ("pending", "A link from a new member.")

@@ -53,6 +53,18 @@ def news_latest(*, request, limit: int = 3):
     return list(_in_current_locale(news)[:limit])
 
 
+def news_for_audiences(*, audiences, limit: int = 20):
+    """The latest news for a set of audiences (a feed has no request)."""
+    news = (
+        NewsPage.objects.live()
+        .public()
+        .filter(audience__in=audiences)
+        .select_related("locale")
+        .order_by("-date", "-pk")
+    )
+    return list(_in_current_locale(news)[:limit])
+
+
 def news_list(*, request, index, category=None):
     news = (
         NewsPage.objects.child_of(index)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cms import views
+from cms.feeds import NewsFeed
 
 app_name = "cms"
 
@@ -26,6 +27,7 @@ urlpatterns = [
         name="course_certificate_member",
     ),
     path("trainings/team/", views.TrainingTeamView.as_view(), name="training_team"),
+    path("news/feed/<str:token>/", NewsFeed(), name="news_feed"),
     path(
         "knowledge/articles/<int:pk>/feedback/",
         views.ArticleFeedbackView.as_view(),

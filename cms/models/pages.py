@@ -129,6 +129,12 @@ class NewsIndexPage(AudiencePageMixin, Page):
         context["categories"] = categories
         context["current_category"] = current
         context["news_page"] = Paginator(items, 10).get_page(request.GET.get("page"))
+        if request.user.is_authenticated:
+            from cms.feeds import news_feed_url
+
+            context["feed_url"] = news_feed_url(
+                user=request.user, company=getattr(request, "company", None)
+            )
         return context
 
 

@@ -41,6 +41,13 @@ def _member_certificate(world):
     return {"pk": world.course.pk, "user_pk": world.users["colleague"].pk}
 
 
+def _feed(world):
+    from cms.feeds import news_feed_url
+
+    url = news_feed_url(user=world.users["admin"], company=world.company)
+    return {"token": url.rstrip("/").rsplit("/", 1)[1]}
+
+
 def _article(world):
     return {"pk": world.article.pk}
 
@@ -101,6 +108,19 @@ MATRIX = [
         other_company=OK,  # their own team
         missing_capability=("colleague", FORBIDDEN),
         allowed=("admin", OK),
+    ),
+    Row(
+        # Feed readers cannot log in: the signed token is the credential.
+        "cms:news_feed",
+        kwargs=_feed,
+        anonymous=OK,
+        allowed=("admin", OK),
+    ),
+    Row(
+        "cms:news_feed",
+        kwargs=lambda world: {"token": "forged-token"},
+        label="-forged",
+        anonymous=NOT_FOUND,
     ),
     Row(
         "cms:article_feedback",

@@ -9,7 +9,8 @@ from marketing_assets.selectors import MAX_QUERY
 
 
 class AssetFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY)
+    # No max_length: longer input is cut in clean_q, not refused.
+    q = forms.CharField(label=_("Search"), required=False)
     collection = forms.ModelChoiceField(
         label=_("Collection"),
         queryset=AssetCollection.objects.all(),
@@ -29,7 +30,6 @@ class AssetFilterForm(forms.Form):
             self.fields["collection"].queryset = collections
 
     def clean_q(self):
-        # Long input is cut, not refused: the search answers normally.
         return self.cleaned_data["q"].strip()[:MAX_QUERY]
 
 

@@ -104,7 +104,9 @@ def asset_create(
     if tags:
         asset.tags.set(list(tags))
     asset.full_clean()
-    asset.save()
+    with transaction.atomic():
+        # Saves the asset and its tags (the cluster) together.
+        asset.save()
     return asset
 
 

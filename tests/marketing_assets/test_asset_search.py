@@ -117,3 +117,13 @@ def test_list_query_count_stays_flat(client, lib):
         client.get(url)
 
     assert len(many) == len(few)
+
+
+def test_very_long_input_is_cut_not_refused(client, lib):
+    client.force_login(lib.gold_admin)
+
+    response = client.get(reverse("marketing_assets:list"), {"q": "Gold " + "x" * 5000})
+
+    assert response.context["form"].errors == {}
+    assert response.context["form"].cleaned_data["q"] == ("Gold " + "x" * 5000)[:200]
+    assert _titles(response) == []

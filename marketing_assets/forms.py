@@ -37,6 +37,10 @@ class AssetAdminForm(WagtailAdminModelForm):
     """The Wagtail admin's asset form: the file is checked by its content for
     the chosen kind before anything is stored."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._stored = (self.instance.file.name, self.instance.thumbnail.name)
+
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
@@ -74,7 +78,17 @@ class AssetAdminForm(WagtailAdminModelForm):
         checked = getattr(self, "_checked", None)
         if checked is not None:
             services.asset_apply_file_facts(asset=self.instance, checked=checked)
-        return super().save(commit=commit)
+        asset = super().save(commit=commit)
+        if commit:
+            current = (asset.file.name, asset.thumbnail.name)
+            services.asset_files_discard(
+                names=[
+                    old
+                    for old, new in zip(self._stored, current, strict=True)
+                    if old and old != new
+                ]
+            )
+        return asset
 
 
 class PartnerBrandForm(forms.ModelForm):

@@ -110,6 +110,20 @@ def asset_create(
     return asset
 
 
+def asset_files_discard(*, names) -> None:
+    """Delete stored files that no asset points to any more (a replaced or
+    deleted asset's file and thumbnail), once the change is committed."""
+    storage = Asset._meta.get_field("file").storage
+    names = [name for name in names if name]
+
+    def _delete():
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(_delete)
+
+
 def asset_download_record(*, asset: Asset, company, user, co_branded=False):
     """Count a download by a company member. Staff have no company: their
     downloads (checks of the material) are not counted."""

@@ -4,6 +4,7 @@ model permissions the "Content editor" group gets in migration 0002."""
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from marketing_assets import services
 from marketing_assets.forms import AssetAdminForm
 from marketing_assets.models import Asset, AssetCollection
 
@@ -90,3 +92,15 @@ class MarketingAssetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(MarketingAssetsGroup)
+
+
+@hooks.register("after_delete_snippet")
+def discard_files_of_deleted_assets(request, instances):
+    services.asset_files_discard(
+        names=[
+            name
+            for instance in instances
+            if isinstance(instance, Asset)
+            for name in (instance.file.name, instance.thumbnail.name)
+        ]
+    )

@@ -245,3 +245,49 @@ def test_wagtail_admin_refuses_a_non_image_thumbnail(client, lib):
     assert response.context["form"].errors["thumbnail"] == [
         "thumb.png is not an image of these types: JPEG, PNG, WEBP."
     ]
+
+
+def test_replacing_the_file_removes_the_old_one(
+    client, lib, django_capture_on_commit_callbacks
+):
+    client.force_login(lib.editor)
+    asset = lib.partners
+    old_name = asset.file.name
+    storage = asset.file.storage
+    data = pdf_bytes("New guidelines")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailsnippets_marketing_assets_asset:edit", args=[asset.pk]),
+            _admin_form(
+                lib,
+                SimpleUploadedFile("guidelines-2.pdf", data),
+                title=asset.title,
+                kind=Asset.Kind.BROCHURE,
+                co_brandable="",
+                audience=Audience.PARTNERS,
+            ),
+        )
+
+    assert response.status_code == 302
+    asset.refresh_from_db()
+    assert asset.size == len(data)
+    assert storage.exists(asset.file.name)
+    assert not storage.exists(old_name)
+
+
+def test_deleting_an_asset_removes_its_file(
+    client, lib, django_capture_on_commit_callbacks
+):
+    client.force_login(lib.editor)
+    asset = lib.partners
+    name, storage = asset.file.name, asset.file.storage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailsnippets_marketing_assets_asset:delete", args=[asset.pk])
+        )
+
+    assert response.status_code == 302
+    assert not Asset.objects.filter(pk=asset.pk).exists()
+    assert not storage.exists(name)

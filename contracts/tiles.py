@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contracts.models import EXPIRING_DAYS, Contract, Offer, OfferRequest
 from contracts.selectors import contract_list, offer_list, offer_request_list
+from partner_portal.partner_area import Section, register_section
 from partner_portal.permissions import Capability, StaffGroup, is_in_staff_group
 from partner_portal.tiles import Tile, register_tile
 
@@ -112,5 +113,27 @@ register_tile(
         is_visible=_is_sales,
         context=_staff_requests,
         order=12,
+    )
+)
+
+
+def _agreements(request):
+    return {
+        "agreements": list(
+            contract_list(
+                company=request.company, kind=Contract.Kind.PARTNER_AGREEMENT
+            ).exclude(end_date__lt=timezone.localdate())
+        ),
+        "url": reverse("contracts:list"),
+    }
+
+
+register_section(
+    Section(
+        key="contracts.agreements",
+        title=_("Your partner agreements"),
+        template="contracts/partner_area/agreements.html",
+        context=_agreements,
+        order=20,
     )
 )

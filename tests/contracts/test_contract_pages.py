@@ -171,3 +171,31 @@ def test_partner_agreements_are_shown_to_the_partner(
 def test_a_customer_gets_no_partner_agreement(company):
     with pytest.raises(Exception, match="Partner agreements are for distributors"):
         contract_create(company=company, kind=Contract.Kind.PARTNER_AGREEMENT)
+
+
+def test_the_partner_area_lists_running_agreements(
+    client, partner_company, partner_admin
+):
+    today = TODAY()
+    running = contract_create(
+        company=partner_company,
+        title="Distribution agreement",
+        kind=Contract.Kind.PARTNER_AGREEMENT,
+    )
+    contract_create(
+        company=partner_company,
+        title="Old agreement",
+        kind=Contract.Kind.PARTNER_AGREEMENT,
+        start_date=today - timedelta(days=800),
+        end_date=today - timedelta(days=400),
+    )
+    client.force_login(partner_admin)
+
+    response = client.get(reverse("partner_portal:partner_area"))
+
+    sections = {
+        section.key: context for section, context in response.context["sections"]
+    }
+    assert sections["contracts.agreements"]["agreements"] == [running]
+    assert "Distribution agreement" in response.content.decode()
+    assert "Old agreement" not in response.content.decode()

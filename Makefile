@@ -54,12 +54,14 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Server time and SQL queries of order history, order detail, catalogue and quick
-# order with 10,000 orders and 5,000 products, on a database of its own (seeded by
+# order with 10,000 orders and 5,000 products, then offer PDF rendering and the
+# offers list with 1,000 offers, on a database of its own (seeded by
 # bench_orders itself on the first run, reused after).
 bench: install
 	mkdir -p var/bench
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py bench_orders
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py bench_contracts
 
 format: install
 	$(BIN)/ruff format .

@@ -1,5 +1,8 @@
 def footer(request):
-    from cms.selectors import footer_pages
+    from cms.selectors import footer_pages, help_links
 
-    # A callable, so that pages without a footer query nothing.
-    return {"footer_pages": lambda: footer_pages(request=request)}
+    # Callables, so that pages without a footer or menu query nothing.
+    return {
+        "footer_pages": lambda: footer_pages(request=request),
+        "help_links": lambda: help_links(request=request),
+    }

@@ -421,3 +421,30 @@ def knowledge_report(*, limit_misses: int = 50, limit_comments: int = 30):
     )
     misses = SearchMiss.objects.order_by("-count", "-last_seen")[:limit_misses]
     return {"articles": articles, "comments": comments, "misses": misses}
+
+
+# Navigation
+
+
+def help_links(*, request) -> list[tuple[str, str]]:
+    """(label, URL) of the knowledge base, news and trainings the user may
+    open, for the navigation's Help menu. The pages answer in the reader's
+    language at the default language's address."""
+    from django.utils.translation import gettext as _
+
+    from cms.models import KnowledgeIndexPage, NewsIndexPage, TrainingIndexPage
+
+    links = []
+    for model, label in (
+        (KnowledgeIndexPage, _("Knowledge base")),
+        (NewsIndexPage, _("News")),
+        (TrainingIndexPage, _("Trainings")),
+    ):
+        page = (
+            model.objects.live()
+            .filter(audience_q(request), locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+        if page is not None:
+            links.append((label, page.get_url(request)))
+    return links

@@ -44,6 +44,7 @@ class CoursePage(AudiencePageMixin, Page):
         help_text=_("Optional: with questions, the course is complete once passed."),
     )
     pass_mark = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("pass mark (% correct)"),
         default=80,
         validators=[MinValueValidator(1), MaxValueValidator(100)],

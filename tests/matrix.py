@@ -132,3 +132,38 @@ def rows_without_expectation(matrix):
             row.anonymous or row.other_company or row.missing_capability or row.allowed
         )
     ]
+
+
+def matrix_tests(matrix, namespace, *, database, extra=frozenset()):
+    """The three tests every app's access matrix runs, for its module to
+    assign to module-level names (see tests/returns/test_access_matrix.py).
+
+    `database(world)` snapshots the rows a denial must leave alone; the
+    module provides the `world` fixture (personas in `world.users`)."""
+
+    @pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(matrix)))
+    def test_access(client, settings, world, row, persona, expect):
+        check_access(
+            client,
+            settings,
+            world,
+            row,
+            persona,
+            expect,
+            database=lambda: database(world),
+        )
+
+    def test_every_named_url_is_in_the_matrix():
+        unlisted, unknown = unlisted_urls(matrix, namespace, extra=extra)
+
+        assert unlisted == set(), "named URLs without a row in MATRIX"
+        assert unknown == set(), "rows in MATRIX for URLs that do not exist"
+
+    def test_every_row_has_an_expectation():
+        assert rows_without_expectation(matrix) == []
+
+    return (
+        test_access,
+        test_every_named_url_is_in_the_matrix,
+        test_every_row_has_an_expectation,
+    )

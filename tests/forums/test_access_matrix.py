@@ -47,10 +47,7 @@ from tests.matrix import (
     OK,
     Expect,
     Row,
-    check_access,
-    matrix_cases,
-    rows_without_expectation,
-    unlisted_urls,
+    matrix_tests,
 )
 
 MODERATORS = "/portal/forums/moderators/"
@@ -349,16 +346,12 @@ def _database():
     )
 
 
-@pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
-def test_access(client, settings, world, row, persona, expect):
-    check_access(client, settings, world, row, persona, expect, database=_database)
-
-
-def test_every_named_url_is_in_the_matrix():
-    missing, stale = unlisted_urls(MATRIX, "forums")
-    assert missing == set()
-    assert stale == set()
-
-
-def test_every_row_says_something():
-    assert rows_without_expectation(MATRIX) == []
+(
+    test_access,
+    test_every_named_url_is_in_the_matrix,
+    test_every_row_has_an_expectation,
+) = matrix_tests(
+    MATRIX,
+    "forums",
+    database=lambda world: _database(),
+)

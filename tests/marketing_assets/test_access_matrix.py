@@ -30,10 +30,7 @@ from tests.matrix import (
     OK,
     Expect,
     Row,
-    check_access,
-    matrix_cases,
-    rows_without_expectation,
-    unlisted_urls,
+    matrix_tests,
 )
 
 BRAND = "/portal/assets/brand/"
@@ -210,22 +207,15 @@ def _database(world):
     )
 
 
-@pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
-def test_access(client, settings, world, row, persona, expect):
-    check_access(
-        client, settings, world, row, persona, expect, database=lambda: _database(world)
-    )
-
-
-def test_every_named_url_is_in_the_matrix():
-    unlisted, unknown = unlisted_urls(MATRIX, "marketing_assets")
-
-    assert unlisted == set(), "named URLs without a row in MATRIX"
-    assert unknown == set(), "rows in MATRIX for URLs that do not exist"
-
-
-def test_every_row_has_an_expectation():
-    assert rows_without_expectation(MATRIX) == []
+(
+    test_access,
+    test_every_named_url_is_in_the_matrix,
+    test_every_row_has_an_expectation,
+) = matrix_tests(
+    MATRIX,
+    "marketing_assets",
+    database=_database,
+)
 
 
 def test_assets_above_the_other_partner_s_tier_are_404():

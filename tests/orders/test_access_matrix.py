@@ -50,10 +50,7 @@ from tests.matrix import (
     OK,
     Expect,
     Row,
-    check_access,
-    matrix_cases,
-    rows_without_expectation,
-    unlisted_urls,
+    matrix_tests,
 )
 
 Basket = get_model("basket", "Basket")
@@ -402,22 +399,15 @@ def _database(world):
     )
 
 
-@pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
-def test_access(client, settings, world, row, persona, expect):
-    check_access(
-        client, settings, world, row, persona, expect, database=lambda: _database(world)
-    )
-
-
-def test_every_named_url_is_in_the_matrix():
-    unlisted, unknown = unlisted_urls(MATRIX, "orders")
-
-    assert unlisted == set(), "named URLs without a row in MATRIX"
-    assert unknown == set(), "rows in MATRIX for URLs that do not exist"
-
-
-def test_every_row_has_an_expectation():
-    assert rows_without_expectation(MATRIX) == []
+(
+    test_access,
+    test_every_named_url_is_in_the_matrix,
+    test_every_row_has_an_expectation,
+) = matrix_tests(
+    MATRIX,
+    "orders",
+    database=_database,
+)
 
 
 def test_every_object_url_answers_404_to_another_company():

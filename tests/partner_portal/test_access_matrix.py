@@ -37,10 +37,7 @@ from tests.matrix import (
     OK,
     Expect,
     Row,
-    check_access,
-    matrix_cases,
-    rows_without_expectation,
-    unlisted_urls,
+    matrix_tests,
 )
 
 START = "/portal/"
@@ -234,23 +231,13 @@ def _database():
     )
 
 
-@pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
-def test_access(client, settings, world, row, persona, expect):
-    check_access(
-        client, settings, world, row, persona, expect, database=lambda: _database()
-    )
-
-
-def test_every_named_url_is_in_the_matrix():
-    unlisted, unknown = unlisted_urls(
-        MATRIX,
-        "partner_portal",
-        extra={pattern.name for pattern in accounts_patterns} | {"healthz"},
-    )
-
-    assert unlisted == set(), "named URLs without a row in MATRIX"
-    assert unknown == set(), "rows in MATRIX for URLs that do not exist"
-
-
-def test_every_row_has_an_expectation():
-    assert rows_without_expectation(MATRIX) == []
+(
+    test_access,
+    test_every_named_url_is_in_the_matrix,
+    test_every_row_has_an_expectation,
+) = matrix_tests(
+    MATRIX,
+    "partner_portal",
+    database=lambda world: _database(),
+    extra={pattern.name for pattern in accounts_patterns} | {"healthz"},
+)

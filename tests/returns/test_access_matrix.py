@@ -35,10 +35,7 @@ from tests.matrix import (
     OK,
     Expect,
     Row,
-    check_access,
-    matrix_cases,
-    rows_without_expectation,
-    unlisted_urls,
+    matrix_tests,
 )
 from tests.returns.conftest import deliver, image_bytes
 
@@ -232,22 +229,15 @@ def _database(world):
     )
 
 
-@pytest.mark.parametrize(("row", "persona", "expect"), list(matrix_cases(MATRIX)))
-def test_access(client, settings, world, row, persona, expect):
-    check_access(
-        client, settings, world, row, persona, expect, database=lambda: _database(world)
-    )
-
-
-def test_every_named_url_is_in_the_matrix():
-    unlisted, unknown = unlisted_urls(MATRIX, "returns")
-
-    assert unlisted == set(), "named URLs without a row in MATRIX"
-    assert unknown == set(), "rows in MATRIX for URLs that do not exist"
-
-
-def test_every_row_has_an_expectation():
-    assert rows_without_expectation(MATRIX) == []
+(
+    test_access,
+    test_every_named_url_is_in_the_matrix,
+    test_every_row_has_an_expectation,
+) = matrix_tests(
+    MATRIX,
+    "returns",
+    database=_database,
+)
 
 
 def test_returns_photos_labels_and_credit_notes_of_another_company_are_404():

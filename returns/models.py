@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from orders.models import private_storage
 from partner_portal.models import CompanyOwnedModel
@@ -16,11 +17,11 @@ MONEY = {"max_digits": 12, "decimal_places": 2}
 
 class ReturnRequest(CompanyOwnedModel):
     class Status(models.TextChoices):
-        REQUESTED = "requested", _("Requested")
+        REQUESTED = "requested", pgettext_lazy("return status", "Requested")
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
         LABEL_ISSUED = "label_issued", _("Label issued")
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", pgettext_lazy("return status", "Received")
         REFUNDED = "refunded", _("Refunded")
         CREDITED = "credited", _("Credited")
         REPLACED = "replaced", _("Replaced")

@@ -299,8 +299,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # One line per background task is noise at INFO.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # One line per background task, and WeasyPrint's rendering steps (it even
+    # parses its own stylesheet at import), are noise at INFO.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Stripe card payments: without keys the card option is hidden.

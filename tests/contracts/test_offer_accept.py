@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from contracts import services
+from contracts import documents, services
 from contracts.models import (
     Acceptance,
     Contract,
@@ -106,7 +106,7 @@ def test_accepting_records_the_audit_trail_and_makes_the_contract(
     assert contract.company == company
     assert contract.offer_version == version
     assert contract.start_date == today
-    assert contract.end_date == services.documents.add_months(today, 12) - timedelta(
+    assert contract.end_date == documents.add_months(today, 12) - timedelta(
         days=1
     )
     assert contract.notice_days == 60

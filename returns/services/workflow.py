@@ -1,0 +1,90 @@
+"""The steps of a return: which may follow which, the event each step
+records and the mail it queues, and the document numbers."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from returns.models import (
+    NumberSequence,
+    ReturnEvent,
+    ReturnRequest,
+)
+
+Status = ReturnRequest.Status
+
+
+# Which step may follow which: the desk acts only along these arrows.
+TRANSITIONS = {
+    Status.REQUESTED: {Status.APPROVED, Status.REJECTED},
+    Status.APPROVED: {Status.LABEL_ISSUED},
+    Status.LABEL_ISSUED: {Status.RECEIVED},
+    Status.RECEIVED: {Status.REFUNDED, Status.CREDITED, Status.REPLACED},
+    Status.REFUNDED: {Status.CLOSED},
+    Status.CREDITED: {Status.CLOSED},
+    Status.REPLACED: {Status.CLOSED},
+    Status.REJECTED: set(),
+    Status.CLOSED: set(),
+}
+
+
+class ReturnError(Exception):
+    """The step cannot be taken; the message says why, for the user."""
+
+
+def _date(value):
+    from django.utils.formats import date_format
+
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+# Numbers.
+
+
+def next_number(prefix: str) -> str:
+    """The next number of the year for `prefix`: RMA-2026-000123. Call inside
+    a transaction: the counter row stays locked until it commits, so two
+    requests at once get two numbers."""
+    year = timezone.localdate().year
+    try:
+        with transaction.atomic():
+            NumberSequence.objects.get_or_create(prefix=prefix, year=year)
+    except IntegrityError:
+        pass  # created by a request at the same moment
+    sequence = NumberSequence.objects.select_for_update().get(prefix=prefix, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"{prefix}-{year}-{sequence.last:06d}"
+
+
+# The returns desk.
+
+
+def _event(return_request, status, *, actor, note=""):
+    event = ReturnEvent.objects.create(
+        return_request=return_request, status=status, actor=actor, note=note
+    )
+    event_id = event.pk
+    transaction.on_commit(lambda: _queue_status_mail(event_id))
+    return event
+
+
+def _queue_status_mail(event_id):
+    from returns.tasks import return_status_mail_task
+
+    return_status_mail_task.enqueue(event_id=event_id)
+
+
+def _move(return_request, to_status, *, actor, note=""):
+    """Lock the return, check the arrow, set the status and record the event.
+    Returns the locked, updated row."""
+    locked = ReturnRequest.objects.select_for_update().get(pk=return_request.pk)
+    if to_status not in TRANSITIONS[locked.status]:
+        raise ReturnError(
+            _("This return is %(status)s now; the step is no longer possible.")
+            % {"status": locked.get_status_display()}
+        )
+    locked.status = to_status
+    locked.save(update_fields=["status", "updated_at"])
+    _event(locked, to_status, actor=actor, note=note)
+    return locked

@@ -7,29 +7,29 @@ app_name = "cms"
 
 urlpatterns = [
     path(
-        "trainings/lessons/<int:pk>/done/",
+        "trainings/lessons/<id:pk>/done/",
         views.LessonCompleteView.as_view(),
         name="lesson_complete",
     ),
     path(
-        "trainings/courses/<int:pk>/quiz/",
+        "trainings/courses/<id:pk>/quiz/",
         views.CourseQuizView.as_view(),
         name="course_quiz",
     ),
     path(
-        "trainings/courses/<int:pk>/certificate/",
+        "trainings/courses/<id:pk>/certificate/",
         views.CourseCertificateView.as_view(),
         name="course_certificate",
     ),
     path(
-        "trainings/courses/<int:pk>/certificate/<int:user_pk>/",
+        "trainings/courses/<id:pk>/certificate/<id:user_pk>/",
         views.CourseCertificateView.as_view(),
         name="course_certificate_member",
     ),
     path("trainings/team/", views.TrainingTeamView.as_view(), name="training_team"),
     path("news/feed/<str:token>/", NewsFeed(), name="news_feed"),
     path(
-        "knowledge/articles/<int:pk>/feedback/",
+        "knowledge/articles/<id:pk>/feedback/",
         views.ArticleFeedbackView.as_view(),
         name="article_feedback",
     ),

@@ -6,46 +6,46 @@ app_name = "contracts"
 
 urlpatterns = [
     path("", contracts.ContractListView.as_view(), name="list"),
-    path("<int:pk>/", contracts.ContractDetailView.as_view(), name="contract_detail"),
+    path("<id:pk>/", contracts.ContractDetailView.as_view(), name="contract_detail"),
     path(
-        "<int:pk>/documents/<int:document_pk>/",
+        "<id:pk>/documents/<id:document_pk>/",
         contracts.ContractDocumentView.as_view(),
         name="document",
     ),
     path(
-        "<int:pk>/renewal/",
+        "<id:pk>/renewal/",
         contracts.ContractRenewalView.as_view(),
         name="renewal",
     ),
     path("offers/", offers.OfferListView.as_view(), name="offers"),
-    path("offers/<int:pk>/", offers.OfferDetailView.as_view(), name="offer_detail"),
+    path("offers/<id:pk>/", offers.OfferDetailView.as_view(), name="offer_detail"),
     path(
-        "offers/<int:pk>/v<int:number>/pdf/",
+        "offers/<id:pk>/v<id:number>/pdf/",
         offers.OfferVersionPdfView.as_view(),
         name="offer_pdf",
     ),
     path(
-        "offers/<int:pk>/v<int:number>/accept/",
+        "offers/<id:pk>/v<id:number>/accept/",
         offers.OfferAcceptView.as_view(),
         name="offer_accept",
     ),
     path(
-        "offers/<int:pk>/v<int:number>/decline/",
+        "offers/<id:pk>/v<id:number>/decline/",
         offers.OfferDeclineView.as_view(),
         name="offer_decline",
     ),
     path(
-        "offers/<int:pk>/certificate/",
+        "offers/<id:pk>/certificate/",
         offers.CertificateView.as_view(),
         name="certificate",
     ),
     path(
-        "offers/<int:pk>/certificate.pdf",
+        "offers/<id:pk>/certificate.pdf",
         offers.CertificatePdfView.as_view(),
         name="certificate_pdf",
     ),
     path(
-        "offers/<int:pk>/to-basket/",
+        "offers/<id:pk>/to-basket/",
         offers.OfferToBasketView.as_view(),
         name="offer_to_basket",
     ),
@@ -55,7 +55,7 @@ urlpatterns = [
         "staff/requests/", staff.StaffRequestQueueView.as_view(), name="staff_requests"
     ),
     path(
-        "staff/requests/<int:pk>/close/",
+        "staff/requests/<id:pk>/close/",
         staff.StaffRequestCloseView.as_view(),
         name="staff_request_close",
     ),
@@ -66,22 +66,22 @@ urlpatterns = [
         name="staff_offer_create",
     ),
     path(
-        "staff/offers/<int:pk>/",
+        "staff/offers/<id:pk>/",
         staff.StaffOfferEditView.as_view(),
         name="staff_offer_edit",
     ),
     path(
-        "staff/offers/<int:pk>/preview/",
+        "staff/offers/<id:pk>/preview/",
         staff.StaffOfferPreviewView.as_view(),
         name="staff_offer_preview",
     ),
     path(
-        "staff/offers/<int:pk>/send/",
+        "staff/offers/<id:pk>/send/",
         staff.StaffOfferSendView.as_view(),
         name="staff_offer_send",
     ),
     path(
-        "staff/offers/<int:pk>/v<int:number>/pdf/",
+        "staff/offers/<id:pk>/v<id:number>/pdf/",
         staff.StaffOfferVersionPdfView.as_view(),
         name="staff_offer_pdf",
     ),
@@ -91,12 +91,12 @@ urlpatterns = [
         name="staff_contracts",
     ),
     path(
-        "staff/contracts/<int:pk>/",
+        "staff/contracts/<id:pk>/",
         staff.StaffContractDetailView.as_view(),
         name="staff_contract_detail",
     ),
     path(
-        "staff/contracts/<int:pk>/documents/<int:document_pk>/",
+        "staff/contracts/<id:pk>/documents/<id:document_pk>/",
         staff.StaffContractDocumentView.as_view(),
         name="staff_document",
     ),

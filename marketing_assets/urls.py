@@ -14,8 +14,8 @@ urlpatterns = [
         views.StaffDownloadReportView.as_view(),
         name="staff_report",
     ),
-    path("<int:pk>/", views.AssetDetailView.as_view(), name="detail"),
-    path("<int:pk>/download/", views.AssetDownloadView.as_view(), name="download"),
-    path("<int:pk>/thumbnail/", views.AssetThumbnailView.as_view(), name="thumbnail"),
-    path("<int:pk>/flyer.pdf", views.FlyerDownloadView.as_view(), name="flyer"),
+    path("<id:pk>/", views.AssetDetailView.as_view(), name="detail"),
+    path("<id:pk>/download/", views.AssetDownloadView.as_view(), name="download"),
+    path("<id:pk>/thumbnail/", views.AssetThumbnailView.as_view(), name="thumbnail"),
+    path("<id:pk>/flyer.pdf", views.FlyerDownloadView.as_view(), name="flyer"),
 ]

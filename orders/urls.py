@@ -11,13 +11,13 @@ urlpatterns = [
     path("quick-order/", quick_order.QuickOrderView.as_view(), name="quick_order"),
     path("approvals/", approvals.ApprovalListView.as_view(), name="approvals"),
     path(
-        "approvals/<int:pk>/",
+        "approvals/<id:pk>/",
         approvals.ApprovalDetailView.as_view(),
         name="approval_detail",
     ),
     path("budgets/", budgets.BudgetListView.as_view(), name="budgets"),
     path(
-        "budgets/<int:pk>/delete/",
+        "budgets/<id:pk>/delete/",
         budgets.BudgetDeleteView.as_view(),
         name="budget_delete",
     ),

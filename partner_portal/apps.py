@@ -7,4 +7,9 @@ class PartnerPortalConfig(AppConfig):
     verbose_name = _("Partner portal")
 
     def ready(self):
+        # Before any urls.py is imported: they use `<id:...>`.
+        from partner_portal import converters
+
+        converters.register()
+
         from partner_portal import tiles  # noqa: F401  registers the foundation's tiles

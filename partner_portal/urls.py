@@ -13,12 +13,12 @@ urlpatterns = [
     ),
     path("colleagues/", company.ColleagueListView.as_view(), name="colleagues"),
     path(
-        "colleagues/<int:pk>/",
+        "colleagues/<id:pk>/",
         company.MembershipUpdateView.as_view(),
         name="membership_update",
     ),
     path(
-        "invitations/<int:pk>/revoke/",
+        "invitations/<id:pk>/revoke/",
         company.InvitationRevokeView.as_view(),
         name="invitation_revoke",
     ),

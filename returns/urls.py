@@ -20,6 +20,6 @@ urlpatterns = [
         name="credit_note",
     ),
     path(
-        "<str:number>/photos/<int:pk>/", views.ReturnPhotoView.as_view(), name="photo"
+        "<str:number>/photos/<id:pk>/", views.ReturnPhotoView.as_view(), name="photo"
     ),
 ]

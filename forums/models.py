@@ -14,17 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partner_portal.audience import audience_field
+from partner_portal.files import private_storage
 from partner_portal.models import CompanyOwnedModel
 
 User = settings.AUTH_USER_MODEL
-
-
-def private_storage():
-    """Forum images live in the private storage: served only by a view that
-    checks the reader may see the topic's category."""
-    from django.core.files.storage import storages
-
-    return storages["private"]
 
 
 class Category(models.Model):

@@ -17,8 +17,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
-from orders.models import private_storage
 from partner_portal.audience import Audience, audience_field
+from partner_portal.files import private_storage
 from partner_portal.models import CompanyOwnedModel
 
 PDF = "application/pdf"

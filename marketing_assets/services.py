@@ -19,11 +19,7 @@ KIND_FAMILY = {
     Asset.Kind.IMAGE: files.FAMILY_IMAGE,
     Asset.Kind.VIDEO: files.FAMILY_VIDEO,
 }
-THUMBNAIL_FORMATS = {
-    "PNG": "image/png",
-    "JPEG": "image/jpeg",
-    "WEBP": "image/webp",
-}
+THUMBNAIL_FORMATS = ("PNG", "JPEG", "WEBP")
 THUMBNAIL_MAX_MB = 5
 LOGO_MAX_MB = 5
 

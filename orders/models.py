@@ -1,19 +1,14 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from partner_portal.files import private_storage  # noqa: F401  named by migrations
 from partner_portal.models import CompanyOwnedModel
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
-
-
-def private_storage():
-    """Invoices live in the private storage: served only by a checking view."""
-    return storages["private"]
 
 
 class CompanyPrice(CompanyOwnedModel):

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from orders.models import private_storage
+from partner_portal.files import private_storage
 from partner_portal.models import CompanyOwnedModel
 from partner_portal.scoping import CompanyOwnedQuerySet
 

@@ -2,17 +2,12 @@
 audience, served only through Wagtail's serve view and our check in
 cms/wagtail_hooks.py."""
 
-from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 
 from partner_portal.audience import audience_field
-
-
-def private_storage():
-    """Not under any URL: MEDIA_ROOT is public, documents must not be."""
-    return storages["private"]
+from partner_portal.files import private_storage
 
 
 class PortalDocument(AbstractDocument):

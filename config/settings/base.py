@@ -4,6 +4,7 @@ environment (django-environ), read only here and in the sibling modules."""
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar import INSTALLED_APPS as OSCAR_INSTALLED_APPS
@@ -178,6 +179,18 @@ PORTAL_SERVE_MEDIA = env.bool("PORTAL_SERVE_MEDIA", default=DEBUG)
 # outside MEDIA_ROOT and are only ever served by views that check permission.
 PORTAL_PRIVATE_MEDIA_ROOT = Path(
     env("PORTAL_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
+)
+# Who sends the bytes of private files once a view has checked access: "none"
+# (Python streams them), "nginx" (X-Accel-Redirect to an `internal` location
+# at PORTAL_SENDFILE_URL_PREFIX aliasing PORTAL_PRIVATE_MEDIA_ROOT) or
+# "xsendfile" (Apache's mod_xsendfile, X-Sendfile with the absolute path).
+PORTAL_SENDFILE_BACKEND = env("PORTAL_SENDFILE_BACKEND", default="none")
+if PORTAL_SENDFILE_BACKEND not in ("none", "nginx", "xsendfile"):
+    raise ImproperlyConfigured(
+        "PORTAL_SENDFILE_BACKEND must be one of: none, nginx, xsendfile."
+    )
+PORTAL_SENDFILE_URL_PREFIX = env(
+    "PORTAL_SENDFILE_URL_PREFIX", default="/private-files/"
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

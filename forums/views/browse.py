@@ -1,5 +1,4 @@
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import render
 from django.views import View
 
@@ -10,6 +9,7 @@ from forums.markup import quote
 from forums.models import Post
 from forums.services import post_editable, topic_mark_read
 from forums.views.base import ForumMixin
+from partner_portal.files import INLINE, private_file_response
 
 TOPICS_PER_PAGE = 25
 RESULTS_PER_PAGE = 20
@@ -135,9 +135,12 @@ class ImageView(ForumMixin, View):
 
     def get(self, request, pk):
         image = selectors.image_get(viewer=self.viewer, pk=pk)
-        response = FileResponse(image.image.open("rb"), content_type=image.content_type)
-        response["Content-Disposition"] = "inline"
-        response["X-Content-Type-Options"] = "nosniff"
+        extension = image.image.name.rpartition(".")[2]
+        response = private_file_response(
+            image.image,
+            filename=f"forum-image-{image.pk}.{extension}",
+            content_type=image.content_type,
+            disposition=INLINE,
+        )
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        response["Cache-Control"] = "private, max-age=3600"
         return response

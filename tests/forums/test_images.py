@@ -57,11 +57,11 @@ def test_a_png_is_attached_and_served_to_readers(
     [
         (
             SimpleUploadedFile("evil.png", b"<script>alert(1)</script>", "image/png"),
-            "This file is not an image of type JPEG, PNG, GIF or WebP.",
+            "evil.png is not an image of these types: JPEG, PNG, GIF, WebP.",
         ),
         (
             SimpleUploadedFile("doc.png", b"%PDF-1.7 not an image", "image/png"),
-            "This file is not an image of type JPEG, PNG, GIF or WebP.",
+            "doc.png is not an image of these types: JPEG, PNG, GIF, WebP.",
         ),
     ],
     ids=["script-named-png", "pdf"],
@@ -87,7 +87,7 @@ def test_too_big_images_are_refused(client, member, topic, settings):
     response = _reply(client, topic, upload)
 
     assert response.status_code == 400
-    assert "The image is 1.0 MB; at most 1 MB are allowed." in (
+    assert "big.png is 1.0 MB; at most 1 MB are accepted." in (
         response.content.decode()
     )
     assert not PostImage.objects.exists()
@@ -98,11 +98,11 @@ def test_too_big_images_are_refused(client, member, topic, settings):
     [
         (
             (30_000, 30_000),
-            "The image is too large in pixels (at most 25 megapixels).",
+            "bomb.png has too many pixels; at most 25 megapixels.",
         ),
         (
             (6_000, 6_000),
-            "The image has 6000 × 6000 pixels; at most 25 megapixels are allowed.",
+            "bomb.png has 6000 x 6000 pixels; at most 25 megapixels are accepted.",
         ),
     ],
     ids=["pillow-bomb-limit", "portal-pixel-limit"],

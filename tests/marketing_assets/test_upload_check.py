@@ -63,7 +63,7 @@ def test_accepted_content_gives_type_size_and_hash(kind, data, content_type):
             Asset.Kind.IMAGE,
             EXE,
             "photo.png",
-            "photo.png is not a PNG, JPEG, WebP or GIF image.",
+            "photo.png is not an image of these types: PNG, JPEG, WebP, GIF.",
         ),
         (Asset.Kind.VIDEO, EXE, "clip.mp4", "clip.mp4 is not an MP4 or WebM video."),
         (
@@ -225,7 +225,7 @@ def test_changing_the_kind_checks_the_stored_file(client, lib):
 
     assert response.status_code == 200
     assert response.context["form"].errors["kind"] == [
-        f"{asset.file.name} is not a PNG, JPEG, WebP or GIF image."
+        f"{asset.file.name} is not an image of these types: PNG, JPEG, WebP, GIF."
     ]
     asset.refresh_from_db()
     assert asset.kind == Asset.Kind.BROCHURE
@@ -243,7 +243,7 @@ def test_wagtail_admin_refuses_a_non_image_thumbnail(client, lib):
 
     assert response.status_code == 200
     assert response.context["form"].errors["thumbnail"] == [
-        "thumb.png is not an image of these types: JPEG, PNG, WEBP."
+        "thumb.png is not an image of these types: PNG, JPEG, WebP."
     ]
 
 

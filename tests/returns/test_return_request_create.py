@@ -291,7 +291,10 @@ def test_an_executable_renamed_jpg_is_refused_with_the_reason(
     )
 
     assert response.status_code == 200
-    assert "photo.jpg is not a JPEG, PNG or WebP image." in response.content.decode()
+    assert (
+        "photo.jpg is not an image of these types: JPEG, PNG, WebP."
+        in response.content.decode()
+    )
     assert ReturnRequest.objects.for_company(company).count() == 0
 
 

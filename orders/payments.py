@@ -5,7 +5,9 @@ The buyer's browser confirms the card with Stripe's own JavaScript (card data
 never reaches the portal); the order counts as paid only when Stripe tells us
 so through a signed webhook event, not when the browser says it went well."""
 
+import json
 import logging
+import time
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -29,6 +31,7 @@ ZERO_DECIMAL_CURRENCIES = frozenset(
 )
 STRIPE_TIMEOUT_SECONDS = 20
 EVENT_PAYMENT_INTENT_SUCCEEDED = "payment_intent.succeeded"
+WEBHOOK_CLOCK_SKEW_SECONDS = 60
 
 
 class PaymentError(Exception):
@@ -146,11 +149,12 @@ def webhook_handle(*, payload: bytes, sig_header: str) -> WebhookOutcome:
     """Handle one webhook request from Stripe.
 
     Rules: the body must carry a valid Stripe-Signature made with
-    PORTAL_STRIPE_WEBHOOK_SECRET within Stripe's tolerance (five minutes),
-    else WebhookError. Each event is handled at most once: its id is recorded
-    in StripeEvent in the same transaction as its effect, so Stripe's retries,
-    duplicates and replays of a recorded event are no-ops (DUPLICATE), also
-    when two copies arrive at the same moment. `payment_intent.succeeded`
+    PORTAL_STRIPE_WEBHOOK_SECRET within Stripe's tolerance (five minutes) and
+    not dated in the future, and be an event object, else WebhookError. Each
+    event is handled at most once: its id is recorded in StripeEvent in the
+    same transaction as its effect, so Stripe's retries, duplicates and
+    replays of a recorded event are no-ops (DUPLICATE), also when two copies
+    arrive at the same moment. `payment_intent.succeeded`
     marks the order with that PaymentIntent paid (paid_at = now) once: an
     order that is already paid keeps its paid_at; an intent whose amount or
     currency differs from the order's is logged and does not mark it paid.
@@ -159,25 +163,12 @@ def webhook_handle(*, payload: bytes, sig_header: str) -> WebhookOutcome:
     secret = settings.PORTAL_STRIPE_WEBHOOK_SECRET
     if not secret:
         raise WebhookError("Stripe webhooks are not configured (no webhook secret).")
-    try:
-        event = stripe.Webhook.construct_event(
-            payload,
-            sig_header,
-            secret,
-            api_key=settings.PORTAL_STRIPE_SECRET_KEY or None,
-        )
-    except stripe.SignatureVerificationError as error:
-        raise WebhookError(f"Invalid Stripe signature: {error}") from error
-    except ValueError as error:  # not UTF-8, not JSON or not an event
-        raise WebhookError("The body is not a Stripe event.") from error
-    event = event.to_dict()
-    event_id, event_type = event.get("id"), event.get("type")
-    if not isinstance(event_id, str) or not event_id:
-        raise WebhookError("The body is not a Stripe event.")
+    event = _verified_event(payload, sig_header, secret)
+    event_id, event_type = event["id"], event["type"]
     if event_type != EVENT_PAYMENT_INTENT_SUCCEEDED:
         return WebhookOutcome.IGNORED
 
-    intent = (event.get("data") or {}).get("object") or {}
+    intent = event["data"]["object"]
     intent_id = intent.get("id")
     if not isinstance(intent_id, str) or not intent_id.startswith("pi_"):
         # Never look orders up by an empty id: that would match all orders
@@ -224,6 +215,46 @@ def webhook_handle(*, payload: bytes, sig_header: str) -> WebhookOutcome:
         order.save(update_fields=["paid_at"])
     logger.info("Order %s paid by card (Stripe event %s)", order.number, event_id)
     return WebhookOutcome.PAID
+
+
+def _verified_event(payload: bytes, sig_header: str, secret: str) -> dict:
+    """The event in `payload` once its signature is checked: made with
+    `secret`, at most five minutes old and not from the future (beyond a
+    minute of clock difference; Stripe's library only refuses old ones, so a
+    signature dated ahead would stay replayable for that long). The body must
+    be an event object with an id, a type and a data object. Raises
+    WebhookError otherwise."""
+    try:
+        stripe.WebhookSignature.verify_header(
+            payload, sig_header, secret, stripe.Webhook.DEFAULT_TOLERANCE
+        )
+    except stripe.SignatureVerificationError as error:
+        raise WebhookError(f"Invalid Stripe signature: {error}") from error
+    except UnicodeDecodeError as error:
+        raise WebhookError("The body is not a Stripe event.") from error
+    # The header parsed above, so it carries one valid `t=`.
+    timestamp = next(
+        int(value)
+        for key, _sep, value in (item.partition("=") for item in sig_header.split(","))
+        if key.strip() == "t"
+    )
+    if timestamp > time.time() + WEBHOOK_CLOCK_SKEW_SECONDS:
+        raise WebhookError("Invalid Stripe signature: the timestamp is in the future.")
+    try:
+        event = json.loads(payload)
+    except ValueError as error:
+        raise WebhookError("The body is not a Stripe event.") from error
+    if not (
+        isinstance(event, dict)
+        and event.get("object") == "event"
+        and isinstance(event.get("id"), str)
+        and event["id"]
+        and isinstance(event.get("type"), str)
+        and isinstance(event.get("data"), dict)
+        and isinstance(event["data"].get("object"), dict)
+    ):
+        raise WebhookError("The body is not a Stripe event.")
+    return event
 
 
 def refund_create(*, order, amount: Decimal, idempotency_key: str, metadata: dict):

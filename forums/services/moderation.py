@@ -82,9 +82,16 @@ def _review_flags(post: Post) -> None:
 
 def post_approve(*, moderator, post: Post, reason: str = "") -> Post:
     """Make a waiting, flagged or hidden post visible; its open flags count as
-    reviewed. Approving a topic's opening post shows the topic."""
+    reviewed. Approving a topic's opening post shows the topic. Nobody
+    approves their own post (a category moderator's queued post waits for
+    another moderator): ValidationError with code "own"."""
     viewer = Viewer.of_user(moderator)
     _require_moderator(viewer, post.topic.category)
+    if post.author_id == moderator.pk:
+        raise ValidationError(
+            _("You cannot approve your own post: another moderator reviews it."),
+            code="own",
+        )
     with transaction.atomic():
         was_visible = post.approved_at is not None
         _review_flags(post)

@@ -6,19 +6,15 @@ uploaded and is read again through Pillow here."""
 
 from dataclasses import dataclass, field
 from io import BytesIO
-from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.colors import Color, white
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-# DejaVu covers far more scripts than the built-in Helvetica; Debian's
-# fonts-dejavu-core puts it here.
-_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+from partner_portal.pdf_fonts import draw_text, fit
+
 BAND_HEIGHT = 32 * mm
 MARGIN = 10 * mm
 
@@ -34,27 +30,7 @@ class BrandFacts:
     logo: bytes | None = None
 
 
-def _fonts() -> tuple[str, str]:
-    regular, bold = _DEJAVU / "DejaVuSans.ttf", _DEJAVU / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        if "AssetSans" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont("AssetSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("AssetSans-Bold", str(bold)))
-        return "AssetSans", "AssetSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text` shortened with an ellipsis so that it fits `width` points."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
 def _overlay(width: float, height: float, brand: BrandFacts) -> bytes:
-    regular, bold = _fonts()
     buffer = BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=(width, height), pageCompression=1)
     band = min(BAND_HEIGHT, height / 4)
@@ -80,19 +56,13 @@ def _overlay(width: float, height: float, brand: BrandFacts) -> bytes:
     column = (width - text_x - MARGIN) / 2
     pdf.setFillColor(Color(0.1, 0.1, 0.1))
     y = band - 10 * mm
-    pdf.setFont(bold, 13)
-    pdf.drawString(text_x, y, _fit(brand.name, bold, 13, column * 2))
-    pdf.setFont(regular, 8.5)
+    draw_text(pdf, text_x, y, fit(brand.name, 13, column * 2, bold=True), 13, bold=True)
     for offset, line in enumerate(brand.address_lines[:4]):
-        pdf.drawString(
-            text_x, y - (offset + 1) * 4.2 * mm, _fit(line, regular, 8.5, column)
-        )
+        line_y = y - (offset + 1) * 4.2 * mm
+        draw_text(pdf, text_x, line_y, fit(line, 8.5, column), 8.5)
     for offset, line in enumerate(brand.contact_lines[:4]):
-        pdf.drawString(
-            text_x + column,
-            y - (offset + 1) * 4.2 * mm,
-            _fit(line, regular, 8.5, column),
-        )
+        line_y = y - (offset + 1) * 4.2 * mm
+        draw_text(pdf, text_x + column, line_y, fit(line, 8.5, column), 8.5)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

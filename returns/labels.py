@@ -4,7 +4,6 @@ the parcel: sender, return address, the RMA number as Code 128 barcode and as
 QR code; the bottom half is the packing list to put inside."""
 
 from io import BytesIO
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -15,23 +14,9 @@ from reportlab.graphics.barcode import code128, qr
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-# DejaVu covers far more scripts than the built-in Helvetica (Cyrillic, Greek,
-# Latin Extended); Debian's fonts-dejavu-core puts it here.
-_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-
-
-def _fonts() -> tuple[str, str]:
-    regular, bold = _DEJAVU / "DejaVuSans.ttf", _DEJAVU / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        if "PortalSans" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont("PortalSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("PortalSans-Bold", str(bold)))
-        return "PortalSans", "PortalSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
+from partner_portal.pdf_fonts import draw_text, fit
 
 
 def _sender_lines(return_request) -> list[str]:
@@ -53,7 +38,6 @@ def label_pdf(return_request) -> bytes:
 
 
 def _draw(return_request) -> bytes:
-    regular, bold = _fonts()
     buffer = BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
     pdf.setTitle(_("Return label %(number)s") % {"number": return_request.number})
@@ -66,19 +50,24 @@ def _draw(return_request) -> bytes:
     box_height = 120 * mm
     pdf.setLineWidth(1.2)
     pdf.rect(margin, top - box_height, width - 2 * margin, box_height)
-    pdf.setFont(bold, 16)
-    pdf.drawString(margin + 6 * mm, top - 11 * mm, _("RETURN"))
-    pdf.setFont(bold, 20)
-    pdf.drawRightString(width - margin - 6 * mm, top - 11 * mm, return_request.number)
+    draw_text(pdf, margin + 6 * mm, top - 11 * mm, _("RETURN"), 16, bold=True)
+    draw_text(
+        pdf,
+        width - margin - 6 * mm,
+        top - 11 * mm,
+        return_request.number,
+        20,
+        bold=True,
+        align="right",
+    )
+    text_width = width - 2 * margin - 60 * mm
 
     def block(x, y, title, lines, size=11):
-        pdf.setFont(regular, 8)
-        pdf.drawString(x, y, title.upper())
-        pdf.setFont(bold, size)
+        draw_text(pdf, x, y, title.upper(), 8)
         for index, line in enumerate(lines):
-            pdf.drawString(x, y - (index + 1) * (size + 3), line[:60])
-            if index == 0:
-                pdf.setFont(regular, size)
+            bold = index == 0
+            line = fit(line, size, text_width, bold=bold)
+            draw_text(pdf, x, y - (index + 1) * (size + 3), line, size, bold=bold)
 
     block(margin + 6 * mm, top - 24 * mm, _("From"), _sender_lines(return_request), 10)
     block(
@@ -94,8 +83,7 @@ def _draw(return_request) -> bytes:
         return_request.number, barHeight=22 * mm, barWidth=0.42 * mm, quiet=False
     )
     barcode.drawOn(pdf, margin + 6 * mm, top - box_height + 8 * mm)
-    pdf.setFont(regular, 9)
-    pdf.drawString(margin + 6 * mm, top - box_height + 4 * mm, return_request.number)
+    draw_text(pdf, margin + 6 * mm, top - box_height + 4 * mm, return_request.number, 9)
     qr_size = 38 * mm
     widget = qr.QrCodeWidget(return_request.number)
     x1, y1, x2, y2 = widget.getBounds()
@@ -116,10 +104,10 @@ def _draw(return_request) -> bytes:
     )
     pdf.setDash()
     y = top - box_height - 20 * mm
-    pdf.setFont(bold, 13)
-    pdf.drawString(margin, y, _("Packing list — put this page into the parcel"))
+    draw_text(
+        pdf, margin, y, _("Packing list — put this page into the parcel"), 13, bold=True
+    )
     y -= 8 * mm
-    pdf.setFont(regular, 10)
     facts = [
         (_("RMA number"), return_request.number),
         (_("Order"), return_request.order.number),
@@ -130,24 +118,23 @@ def _draw(return_request) -> bytes:
         ),
     ]
     for label, value in facts:
-        pdf.drawString(margin, y, f"{label}:")
-        pdf.drawString(margin + 40 * mm, y, str(value))
+        draw_text(pdf, margin, y, f"{label}:", 10)
+        draw_text(pdf, margin + 40 * mm, y, str(value), 10)
         y -= 5.5 * mm
     y -= 4 * mm
-    pdf.setFont(bold, 10)
-    pdf.drawString(margin, y, _("SKU"))
-    pdf.drawString(margin + 40 * mm, y, _("Article"))
-    pdf.drawRightString(width - margin, y, _("Quantity"))
-    pdf.setFont(regular, 10)
+    draw_text(pdf, margin, y, _("SKU"), 10, bold=True)
+    draw_text(pdf, margin + 40 * mm, y, _("Article"), 10, bold=True)
+    draw_text(pdf, width - margin, y, _("Quantity"), 10, bold=True, align="right")
+    article_width = width - 2 * margin - 60 * mm
     for line in return_request.lines.select_related("order_line"):
         y -= 6 * mm
         if y < margin:
             pdf.showPage()
-            pdf.setFont(regular, 10)
             y = height - margin
-        pdf.drawString(margin, y, line.order_line.partner_sku or "—")
-        pdf.drawString(margin + 40 * mm, y, line.order_line.title[:70])
-        pdf.drawRightString(width - margin, y, str(line.quantity))
+        draw_text(pdf, margin, y, line.order_line.partner_sku or "—", 10)
+        title = fit(line.order_line.title, 10, article_width)
+        draw_text(pdf, margin + 40 * mm, y, title, 10)
+        draw_text(pdf, width - margin, y, str(line.quantity), 10, align="right")
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

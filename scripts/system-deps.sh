@@ -8,6 +8,10 @@ dpkg -s libpango-1.0-0 >/dev/null 2>&1 || packages+=(libpango-1.0-0 libpangoft2-
 dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || packages+=(libharfbuzz-subset0)
 # DejaVu: the font of the PDFs (labels, invoices, credit notes, offers).
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
+# WenQuanYi Micro Hei: Chinese in PDFs (1.6 MB; fonts-noto-cjk is 56 MB and
+# OpenType/CFF, which ReportLab cannot embed). Persian comes from Vazirmatn,
+# shipped under static/fonts/vazirmatn/.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || packages+=(fonts-wqy-microhei)
 if [ ${#packages[@]} -eq 0 ]; then
     exit 0
 fi

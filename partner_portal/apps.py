@@ -12,4 +12,12 @@ class PartnerPortalConfig(AppConfig):
 
         converters.register()
 
-        from partner_portal import tiles  # noqa: F401  registers the foundation's tiles
+        from django.contrib.auth.signals import user_logged_in
+
+        from partner_portal import (  # noqa: F401  register themselves
+            nav_entries,
+            tiles,
+        )
+        from partner_portal.language import activate_on_login
+
+        user_logged_in.connect(activate_on_login, dispatch_uid="portal_login_language")

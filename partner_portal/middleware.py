@@ -1,5 +1,6 @@
 from django.http import QueryDict
 
+from partner_portal.language import remember_language
 from partner_portal.selectors import membership_current
 
 SESSION_KEY = "portal_company_id"
@@ -23,7 +24,9 @@ class CurrentCompanyMiddleware:
                 user=request.user, company_id=request.session.get(SESSION_KEY)
             )
         request.company = request.membership.company if request.membership else None
-        return self.get_response(request)
+        # The user's language preference rides on this middleware because it
+        # is the portal's one hook after authentication (see language.py).
+        return remember_language(request, self.get_response(request))
 
 
 class StripNullCharactersMiddleware:

@@ -211,6 +211,50 @@ class TilePreference(models.Model):
         return f"Tiles of {self.user}"
 
 
+class UserPreference(models.Model):
+    """A user's own settings that follow them across devices: the language
+    chosen in the switcher is also the language of their mails and PDFs."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="preference",
+    )
+    # Checked against settings.LANGUAGES when stored (no choices here, so that
+    # adding a language needs no migration).
+    language = models.CharField(_("preferred language"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("user preference")
+        verbose_name_plural = _("user preferences")
+
+    def __str__(self):
+        return f"Preferences of {self.user}"
+
+
+class Sequence(models.Model):
+    """A gap-free counter per name and year (invoices, credit notes, offers,
+    contracts, returns). Only partner_portal.numbering.next_number moves it,
+    under a row lock inside the caller's transaction: a rolled-back document
+    gives its number back."""
+
+    name = models.CharField(max_length=20)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("number sequence")
+        verbose_name_plural = _("number sequences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "year"], name="sequence_unique_name_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} {self.year}: {self.last}"
+
+
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hex digits, e.g. #0d6efd.")
 )

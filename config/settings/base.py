@@ -153,6 +153,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "partner_portal.views.accounts.axes_username"
 AXES_LOCKOUT_CALLABLE = "partner_portal.views.accounts.lockout_response"
+# Reverse proxies in front of the portal that append the client's address to
+# X-Forwarded-For (nginx, a load balancer): the lockout counts per client, not
+# per proxy. 0 (no proxy) ignores the header, which clients can forge.
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "partner_portal.views.accounts.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

@@ -28,6 +28,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 CSRF_COOKIE_SECURE = True
+# `__Host-`: browsers keep these cookies only if Secure, for Path=/ and without
+# a Domain, so no sibling subdomain can plant or overwrite them. (Oscar's
+# dashboard script looks for "csrftoken" and falls back to the form's token.)
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -1,7 +1,9 @@
+import ipaddress
 import math
 
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -31,12 +33,35 @@ def axes_username(request, credentials=None):
     return (username or "").strip().lower()
 
 
+def axes_client_ip(request) -> str:
+    """The address django-axes counts failures under. Behind
+    PORTAL_TRUSTED_PROXY_COUNT reverse proxies, each appending the address it
+    got the request from to X-Forwarded-For, the client is that many entries
+    from the right; entries further left come from the client and may be
+    forged. Without trusted proxies the header is ignored (anyone can send
+    it), and so is a header with fewer entries or no valid address there."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.PORTAL_TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count <= 0 or not forwarded:
+        return remote
+    entries = [entry.strip() for entry in forwarded.split(",")]
+    if len(entries) < count:
+        return remote
+    try:
+        return str(ipaddress.ip_address(entries[-count]))
+    except ValueError:
+        return remote
+
+
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes calls this when an account is locked: say for how long."""
     cool_off = get_cool_off(request)
     username = axes_username(request, credentials)
     last = (
-        AccessAttempt.objects.filter(username=username)
+        AccessAttempt.objects.filter(
+            username=username, ip_address=axes_client_ip(request)
+        )
         .order_by("-attempt_time")
         .first()
     )

@@ -2,11 +2,12 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from partner_portal.permissions import Role
@@ -258,6 +259,22 @@ class Sequence(models.Model):
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # and six hex digits, e.g. #0d6efd.")
 )
+bic_format = RegexValidator(
+    r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$",
+    _("Enter a BIC of 8 or 11 capital letters and digits."),
+)
+
+
+def validate_iban(value: str) -> None:
+    """An IBAN: country code, check digits and account, checked with the
+    ISO 13616 modulo 97 rule (spaces allowed)."""
+    compact = value.replace(" ", "").upper()
+    valid = 15 <= len(compact) <= 34 and compact[:2].isalpha() and compact.isalnum()
+    if valid:
+        digits = "".join(str(int(char, 36)) for char in compact[4:] + compact[:4])
+        valid = int(digits) % 97 == 1
+    if not valid:
+        raise ValidationError(_("Enter a valid IBAN."))
 
 
 @register_setting(icon="image")
@@ -279,13 +296,55 @@ class Branding(BaseGenericSetting):
         _("primary colour"), max_length=7, default="#0b5cad", validators=[hex_colour]
     )
     footer_text = models.CharField(_("footer text"), max_length=255, blank=True)
+    # The issuer of invoices, credit notes, offers and certificates; an empty
+    # field falls back to its PORTAL_ISSUER_* setting (partner_portal.issuer).
+    issuer_name = models.CharField(_("legal name"), max_length=200, blank=True)
+    issuer_address = models.TextField(
+        _("address"), blank=True, help_text=_("One line per address line.")
+    )
+    issuer_vat_id = models.CharField(_("VAT ID"), max_length=40, blank=True)
+    issuer_register = models.CharField(
+        _("commercial register"),
+        max_length=200,
+        blank=True,
+        help_text=_("Court and number, e.g. Amtsgericht Hamburg HRB 12345."),
+    )
+    issuer_email = models.EmailField(_("accounting email"), blank=True)
+    issuer_bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    issuer_iban = models.CharField(
+        _("IBAN"), max_length=42, blank=True, validators=[validate_iban]
+    )
+    issuer_bic = models.CharField(
+        _("BIC"), max_length=11, blank=True, validators=[bic_format]
+    )
+    payment_terms_days = models.PositiveSmallIntegerField(
+        _("payment terms (days)"),
+        null=True,
+        blank=True,
+        help_text=_("For companies without terms of their own."),
+    )
 
     panels = [
         FieldPanel("portal_name"),
         FieldPanel("logo"),
         FieldPanel("primary_colour"),
         FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("issuer_name"),
+                FieldPanel("issuer_address"),
+                FieldPanel("issuer_vat_id"),
+                FieldPanel("issuer_register"),
+                FieldPanel("issuer_email"),
+                FieldPanel("issuer_bank_name"),
+                FieldPanel("issuer_iban"),
+                FieldPanel("issuer_bic"),
+                FieldPanel("payment_terms_days"),
+            ],
+            heading=_("Issuer of invoices and certificates"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("branding")
+

@@ -276,6 +276,22 @@ PORTAL_SUPPORT_EMAIL = env("PORTAL_SUPPORT_EMAIL", default="support@portal.examp
 # Prices are net; VAT is added at this rate.
 PORTAL_VAT_RATE = env.float("PORTAL_VAT_RATE", default=0.19)
 
+# The issuer printed on invoices, credit notes, offers and certificates. Editors
+# can set each item in Wagtail's Branding settings; these are the fallbacks for
+# what is left empty there. The address is a list of lines separated by commas.
+PORTAL_ISSUER_NAME = env("PORTAL_ISSUER_NAME", default="Partner Portal GmbH")
+PORTAL_ISSUER_ADDRESS = env.list(
+    "PORTAL_ISSUER_ADDRESS", default=["Lagerstraße 5", "20457 Hamburg", "Germany"]
+)
+PORTAL_ISSUER_VAT_ID = env("PORTAL_ISSUER_VAT_ID", default="")
+PORTAL_ISSUER_REGISTER = env("PORTAL_ISSUER_REGISTER", default="")
+PORTAL_ISSUER_BANK_NAME = env("PORTAL_ISSUER_BANK_NAME", default="")
+PORTAL_ISSUER_IBAN = env("PORTAL_ISSUER_IBAN", default="")
+PORTAL_ISSUER_BIC = env("PORTAL_ISSUER_BIC", default="")
+PORTAL_ISSUER_EMAIL = env("PORTAL_ISSUER_EMAIL", default="")
+# Days to pay an invoice on account when the company has no terms of its own.
+PORTAL_PAYMENT_TERMS_DAYS = env.int("PORTAL_PAYMENT_TERMS_DAYS", default=30)
+
 # Invitations to colleagues expire after this many days.
 PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=7)
 

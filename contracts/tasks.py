@@ -1,14 +1,11 @@
 """Mail of offers and contracts, through Django's tasks API (immediate by
 default, queued in the database for workers in production)."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django_tasks import task
 
 from contracts.models import ContractReminder, OfferRequest, OfferVersion
+from partner_portal.mail import send_mail_to
 from partner_portal.models import Membership
 from partner_portal.permissions import Capability, StaffGroup, capabilities_for
 
@@ -41,17 +38,14 @@ def _sales_for(company, contact_person=None) -> list[str]:
 
 
 def _send(*, to, template, context, language=None) -> None:
-    if not to:
-        return
-    context = {**context, "base_url": settings.WAGTAILADMIN_BASE_URL}
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"contracts/email/{template}_subject.txt", context)
-        send_mail(
-            subject=" ".join(subject.split()),
-            message=render_to_string(f"contracts/email/{template}.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=to,
-        )
+    # `language`: an offer's own language wins over the recipients' choice.
+    send_mail_to(
+        to,
+        subject_template=f"contracts/email/{template}_subject.txt",
+        template=f"contracts/email/{template}.txt",
+        context=context,
+        language=language,
+    )
 
 
 @task()

@@ -1,24 +1,20 @@
 """Mail of the forums, through Django's tasks API (queued after the commit)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
 from forums.models import Post, Subscription
+from partner_portal.mail import send_mail_to
 
 
 def _mail(template, context, recipient):
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"forums/email/{template}_subject.txt", context)
-        send_mail(
-            subject=" ".join(subject.split()),
-            message=render_to_string(f"forums/email/{template}.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[recipient],
-        )
+    send_mail_to(
+        recipient,
+        subject_template=f"forums/email/{template}_subject.txt",
+        template=f"forums/email/{template}.txt",
+        context=context,
+    )
 
 
 @task()
@@ -47,7 +43,7 @@ def reply_notification_task(*, post_id: int) -> None:
         _mail(
             "reply",
             {"post": post, "topic": post.topic, "user": user, "url": url},
-            user.email,
+            user,
         )
 
 
@@ -60,5 +56,5 @@ def post_rejected_task(*, post_id: int) -> None:
     _mail(
         "rejected",
         {"post": post, "topic": post.topic, "user": post.author},
-        post.author.email,
+        post.author,
     )

@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from partner_portal.mail import send_mail_to
 from partner_portal.permissions import Role
 
 
@@ -18,6 +20,28 @@ class EmailLoginForm(AuthenticationForm):
             "the password is case-sensitive."
         ),
     }
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Django's reset form, its mail sent like every other: queued, in the
+    user's preferred language (else the language of the page they used)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        send_mail_to(
+            context["user"],
+            subject_template=subject_template_name,
+            template=email_template_name,
+            context=context,
+            default_language=translation.get_language(),
+        )
 
 
 class InvitationForm(forms.Form):

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from partner_portal.language import language_of, languages_of_addresses
+from partner_portal.language import languages_of_addresses, preferred_language
 
 MAX_SUBJECT_LENGTH = 200
 
@@ -82,6 +82,7 @@ def send_mail_to(
     subject: Subject | None = None,
     subject_template: str | None = None,
     language: str | None = None,
+    default_language: str | None = None,
 ) -> int:
     """Queue one mail per recipient (a user, an address, or a list of them;
     empty addresses and repeats are skipped) and return how many.
@@ -90,9 +91,10 @@ def send_mail_to(
     string, or a callable such as `lambda: _("Order %(number)s") % {...}` so
     that it is translated in the recipient's language). Each mail is rendered
     in `language` if given, else in the recipient's preferred language, else
-    in the portal's default. The context gets `base_url` and `recipient` (the
-    user, when known). The mails are sent by `send_mail_task` once the
-    current transaction commits; nothing is queued if it rolls back."""
+    in `default_language`, else in the portal's default. The context gets
+    `base_url` and `recipient` (the user, when known). The mails are sent by
+    `send_mail_task` once the current transaction commits; nothing is queued
+    if it rolls back."""
     if not subject and not subject_template:
         raise ValueError("send_mail_to() needs a subject or a subject_template.")
     targets = _recipients(recipients)
@@ -102,10 +104,12 @@ def send_mail_to(
         [address for address, user in targets if user is None]
     )
     base = {"base_url": settings.WAGTAILADMIN_BASE_URL, **(context or {})}
+    fallback = default_language or settings.LANGUAGE_CODE
     for address, user in targets:
-        mail_language = language or (language_of(user) if user is not None else None)
-        mail_language = mail_language or by_address.get(
-            address.lower(), settings.LANGUAGE_CODE
+        mail_language = (
+            language
+            or (preferred_language(user) if user is not None else None)
+            or by_address.get(address.lower(), fallback)
         )
         with translation.override(mail_language):
             subject_text, body = _render(

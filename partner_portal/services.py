@@ -1,15 +1,13 @@
 """Writes of the tenancy layer: invitations, memberships, tile preferences."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from partner_portal.mail import send_mail_to
 from partner_portal.models import Company, Invitation, Membership, TilePreference
 from partner_portal.permissions import Role
 
@@ -77,21 +75,19 @@ def invitation_create(
     link = base_url.rstrip("/") + reverse(
         "partner_portal:invitation_accept", kwargs={"token": invitation.token}
     )
-    language = translation.get_language()
-    transaction.on_commit(lambda: _send_invitation_mail(invitation, link, language))
+    # An invitee without an account of their own reads the language of the
+    # admin who invites them.
+    send_mail_to(
+        invitation.email,
+        subject=lambda: (
+            _("You are invited to the %(company)s portal")
+            % {"company": invitation.company.name}
+        ),
+        template="partner_portal/email/invitation.txt",
+        context={"invitation": invitation, "link": link},
+        default_language=translation.get_language(),
+    )
     return invitation
-
-
-def _send_invitation_mail(invitation: Invitation, link: str, language: str) -> None:
-    with translation.override(language):
-        context = {"invitation": invitation, "link": link}
-        send_mail(
-            subject=_("You are invited to the %(company)s portal")
-            % {"company": invitation.company.name},
-            message=render_to_string("partner_portal/email/invitation.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[invitation.email],
-        )
 
 
 def invitation_revoke(*, invitation: Invitation) -> None:

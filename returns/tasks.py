@@ -1,13 +1,11 @@
 """Background work of returns, through Django's tasks API."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from partner_portal.mail import send_mail_to
 from returns.models import ReturnEvent, ReturnRequest
 
 
@@ -34,36 +32,35 @@ def return_status_mail_task(*, event_id: int) -> None:
     ).get(pk=event_id)
     return_request = event.return_request
     base_url = settings.WAGTAILADMIN_BASE_URL
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "return_request": return_request,
-            "event": event,
-            "url": base_url + reverse("returns:detail", args=[return_request.number]),
-        }
-        requester = return_request.requested_by
-        if requester.email:
-            send_mail(
-                subject=_("Return %(number)s: %(status)s")
-                % {
-                    "number": return_request.number,
-                    "status": event.get_status_display(),
-                },
-                message=render_to_string("returns/email/status.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[requester.email],
-            )
-        desk = returns_desk_emails()
-        if event.status == ReturnRequest.Status.REQUESTED and desk:
-            context["url"] = base_url + reverse(
-                "returns:desk_detail", args=[return_request.number]
-            )
-            send_mail(
-                subject=_("New return %(number)s from %(company)s")
+    context = {
+        "return_request": return_request,
+        "event": event,
+        "url": base_url + reverse("returns:detail", args=[return_request.number]),
+    }
+    send_mail_to(
+        return_request.requested_by,
+        subject=lambda: (
+            _("Return %(number)s: %(status)s")
+            % {"number": return_request.number, "status": event.get_status_display()}
+        ),
+        template="returns/email/status.txt",
+        context=context,
+    )
+    desk = returns_desk_emails()
+    if event.status == ReturnRequest.Status.REQUESTED and desk:
+        send_mail_to(
+            desk,
+            subject=lambda: (
+                _("New return %(number)s from %(company)s")
                 % {
                     "number": return_request.number,
                     "company": return_request.company.name,
-                },
-                message=render_to_string("returns/email/new_for_desk.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=desk,
-            )
+                }
+            ),
+            template="returns/email/new_for_desk.txt",
+            context={
+                **context,
+                "url": base_url
+                + reverse("returns:desk_detail", args=[return_request.number]),
+            },
+        )

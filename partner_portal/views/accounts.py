@@ -13,7 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from partner_portal.forms import EmailLoginForm, InvitationAcceptForm
+from partner_portal.forms import (
+    EmailLoginForm,
+    InvitationAcceptForm,
+    PortalPasswordResetForm,
+)
 from partner_portal.middleware import SESSION_KEY
 from partner_portal.selectors import invitation_by_token, memberships_of_user
 from partner_portal.services import InvitationError, invitation_accept, invitation_check
@@ -180,6 +184,7 @@ class PortalPasswordResetView(auth_views.PasswordResetView):
     template_name = "registration/password_reset.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
+    form_class = PortalPasswordResetForm
 
     def dispatch(self, request, *args, **kwargs):
         # Links point at the host the user came in on (validated against

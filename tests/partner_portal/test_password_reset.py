@@ -13,10 +13,13 @@ NEW_PASSWORD = "a-brand-new-passphrase-73"
 
 
 def test_password_reset_mails_a_link_that_sets_a_new_password(
-    client, buyer, mailoutbox
+    client, buyer, mailoutbox, django_capture_on_commit_callbacks
 ):
-    # When the buyer asks for a reset
-    response = client.post(reverse("password_reset"), {"email": "buyer@acme.example"})
+    # When the buyer asks for a reset (the mail is queued at the commit)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("password_reset"), {"email": "buyer@acme.example"}
+        )
 
     # Then they get one mail with a link
     assert response.status_code == 302
@@ -50,11 +53,14 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(
     assert response.context["validlink"] is False
 
 
-def test_password_reset_link_points_at_the_portal(client, buyer, mailoutbox, settings):
+def test_password_reset_link_points_at_the_portal(
+    client, buyer, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     # Django builds the link from the sites framework, whose row says
     # "example.com" unless someone changes it; the invitation mail uses the
     # host the admin works on. Either that host or PORTAL_BASE_URL will do.
-    client.post(reverse("password_reset"), {"email": "buyer@acme.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": "buyer@acme.example"})
 
     link = re.search(r"\S+/accounts/password/reset/\S+/\S+/", mailoutbox[0].body)
     assert urlsplit(link.group(0)).netloc in {
@@ -109,3 +115,16 @@ def test_password_change_with_a_wrong_old_password_changes_nothing(client, buyer
     assert list(response.context["form"].errors) == ["old_password"]
     buyer.refresh_from_db()
     assert buyer.check_password(DEFAULT_PASSWORD)
+
+
+def test_password_reset_mail_is_in_the_users_language(
+    client, buyer, mailoutbox, django_capture_on_commit_callbacks
+):
+    from partner_portal.language import preferred_language_set
+
+    preferred_language_set(user=buyer, language="de")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": "buyer@acme.example"})
+
+    assert [m.subject for m in mailoutbox] == ["Ihr neues Passwort für das Portal"]

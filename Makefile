@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy clean bench
+.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy clean bench screens
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,12 @@ bench: install
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py bench_orders
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/bench.sqlite3 $(BIN)/python manage.py bench_contracts
+
+# Screenshots of every main page at 390, 1280 and 1920 px in English and
+# Persian, as var/screens/<page>-<width>-<language>.png, taken while the layout
+# browser tests run (they also say which page breaks a layout rule).
+screens: install system-deps
+	PORTAL_SCREENS_DIR=$(CURDIR)/var/screens $(BIN)/pytest -m browser tests/browser/test_layout_pages.py -q
 
 format: install
 	$(BIN)/ruff format .

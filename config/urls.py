@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from partner_portal.views import accounts
+from partner_portal.views import accounts, profile
 from partner_portal.views.health import healthz
 
 accounts_patterns = [
@@ -56,6 +56,18 @@ urlpatterns = [
     path(
         "shop/accounts/register/",
         RedirectView.as_view(pattern_name="login", query_string=True),
+    ),
+    # The account page is the portal's: it asks for the current password to
+    # change the login email. Members do not delete their own account (the
+    # company admin deactivates them), so Oscar's delete page is gone.
+    path("shop/accounts/profile/delete/", profile.account_delete_gone),
+    re_path(
+        r"^shop/accounts/profile/",
+        RedirectView.as_view(pattern_name="partner_portal:profile"),
+    ),
+    path(
+        "shop/accounts/change-password/",
+        RedirectView.as_view(pattern_name="password_change"),
     ),
     # B2B checkout and order history are the portal's own pages.
     re_path(r"^shop/checkout/", RedirectView.as_view(pattern_name="orders:checkout")),

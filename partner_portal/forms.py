@@ -105,3 +105,17 @@ class TileActionForm(forms.Form):
     ACTIONS = ("up", "down", "hide", "show", "reset")
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     tile = forms.CharField(max_length=100, required=False)
+
+
+class ProfileNameForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(label=_("New email address"), max_length=254)
+    password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partner_portal.views import accounts, company, start
+from partner_portal.views import accounts, company, profile, start
 
 app_name = "partner_portal"
 
@@ -28,6 +28,8 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("partner/", company.PartnerAreaView.as_view(), name="partner_area"),
+    path("profile/", profile.ProfileView.as_view(), name="profile"),
+    path("profile/email/", profile.EmailChangeView.as_view(), name="email_change"),
     path(
         "staff/companies/",
         company.StaffCompanyListView.as_view(),

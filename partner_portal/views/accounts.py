@@ -19,6 +19,7 @@ from partner_portal.forms import (
     PortalPasswordResetForm,
 )
 from partner_portal.middleware import SESSION_KEY
+from partner_portal.profile import password_changed_notify
 from partner_portal.selectors import invitation_by_token, memberships_of_user
 from partner_portal.services import InvitationError, invitation_accept, invitation_check
 
@@ -171,10 +172,19 @@ class CompanySwitchView(View):
         return redirect("partner_portal:start")
 
 
-password_change = auth_views.PasswordChangeView.as_view(
-    template_name="registration/password_change.html",
-    success_url=reverse_lazy("password_change_done"),
-)
+class PortalPasswordChangeView(auth_views.PasswordChangeView):
+    """Django's form asks for the old password; the user is told by mail."""
+
+    template_name = "registration/password_change.html"
+    success_url = reverse_lazy("password_change_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        password_changed_notify(user=form.user)
+        return response
+
+
+password_change = PortalPasswordChangeView.as_view()
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="registration/password_change_done.html"
 )

@@ -98,6 +98,6 @@ def test_id_converter_takes_up_to_18_digits():
 
     assert resolve("/portal/assets/" + "9" * 18 + "/").kwargs == {"pk": int("9" * 18)}
     assert reverse("marketing_assets:detail", args=[7]) == "/portal/assets/7/"
-    for path in ("9" * 19, "0", "007"):
+    for path in ("9" * 19, "1" + "0" * 18, "-1", "1e3"):
         # Not the asset page: Wagtail's page tree, which answers 404.
         assert resolve("/portal/assets/" + path + "/").url_name != "detail"

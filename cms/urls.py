@@ -26,6 +26,11 @@ urlpatterns = [
         views.CourseCertificateView.as_view(),
         name="course_certificate_member",
     ),
+    path(
+        "certificates/verify/<str:number>/",
+        views.CertificateVerifyView.as_view(),
+        name="certificate_verify",
+    ),
     path("trainings/team/", views.TrainingTeamView.as_view(), name="training_team"),
     path("news/feed/<str:token>/", NewsFeed(), name="news_feed"),
     path(

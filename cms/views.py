@@ -6,19 +6,19 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 
-from cms import selectors, services
+from cms import certificates, selectors, services
 from cms.forms import ArticleFeedbackForm, QuizForm
 from cms.models import ArticlePage, CoursePage, LessonPage
 from partner_portal.access import CompanyMemberRequiredMixin
 from partner_portal.audience import may_see
+from partner_portal.issuer import issuer_details
 from partner_portal.models import Membership
-from partner_portal.pdf import render_pdf
 from partner_portal.permissions import Capability, capabilities_for
+from partner_portal.policy import PUBLIC
 
 
 def _visible_page_or_404(model, request, pk):
@@ -137,16 +137,13 @@ class CourseCertificateView(CompanyMemberRequiredMixin, View):
         )
         if not progress.complete:
             raise Http404
-        pdf = render_pdf(
-            "cms/certificate_pdf.html",
-            {
-                "course": course,
-                "person": member.user,
-                "company": self.company,
-                "completed_on": progress.last_activity or timezone.now(),
-                "lessons": progress.total,
-                "score": progress.best_score,
-            },
+        pdf = certificates.certificate_pdf(
+            certificates.certificate_facts(
+                company=self.company,
+                user=member.user,
+                course=course,
+                progress=progress,
+            )
         )
         response = HttpResponse(pdf, content_type="application/pdf")
         filename = f"certificate-{slugify(course.slug)}-{member.user_id}.pdf"
@@ -189,3 +186,20 @@ class ArticleFeedbackView(LoginRequiredMixin, View):
         request.session.pop("cms_feedback_comment", None)
         messages.success(request, _("Thank you for your feedback."))
         return redirect(article.url + "#feedback")
+
+
+class CertificateVerifyView(View):
+    """Public: whoever holds a certificate number (a customer, an auditor)
+    checks that it is genuine and still valid; the number is the credential.
+    An unknown or forged number answers 404 with the same page."""
+
+    policy = PUBLIC
+
+    def get(self, request, number):
+        facts = certificates.certificate_verify(number=number)
+        return render(
+            request,
+            "cms/certificate_verify.html",
+            {"facts": facts, "number": number, "issuer": issuer_details()},
+            status=200 if facts else 404,
+        )

@@ -1,27 +1,63 @@
 """Invoices: rendered once per order with WeasyPrint, kept privately."""
 
 import hashlib
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.utils import timezone
 
 from orders.models import CompanyAccount, Invoice
+from partner_portal.issuer import issuer_details
+from partner_portal.numbering import next_number
 from partner_portal.pdf import render_pdf
+
+INVOICE_SEQUENCE = "INV"
 
 
 def invoice_number(order) -> str:
-    return f"INV-{order.date_placed:%Y}-{order.number}"
+    """The number of the order's invoice, or "" while none is issued."""
+    invoice = Invoice.objects.filter(order=order).only("number").first()
+    return invoice.number if invoice else ""
+
+
+def invoice_for(order) -> Invoice | None:
+    """The order's invoice, if it was made."""
+    return Invoice.objects.for_company(order.company).filter(order=order).first()
+
+
+def delivery_date(order):
+    """The date of delivery or service an invoice must state: the day the
+    order was first shipped, or the day it was placed before it ships."""
+    shipped = [event.date_created for event in order.shipping_events.all()]
+    moment = min(shipped) if shipped else order.date_placed
+    return timezone.localtime(moment).date()
 
 
 def invoice_create(*, order) -> Invoice:
     """The order's invoice, rendering it the first time. An invoice never
     changes once made (its SHA-256 is kept), so a second call returns it."""
-    existing = Invoice.objects.for_company(order.company).filter(order=order).first()
-    if existing:
-        return existing
-    number = invoice_number(order)
+    with transaction.atomic():
+        # The order row is the lock: two workers issuing the same invoice
+        # wait for each other, and the second finds the first one's.
+        type(order).objects.select_for_update().only("pk").get(pk=order.pk)
+        existing = (
+            Invoice.objects.for_company(order.company).filter(order=order).first()
+        )
+        if existing:
+            return existing
+        # Numbered when issued, gap-free per year: if rendering or saving
+        # fails, the transaction gives the number back.
+        return _invoice_issue(order=order, number=next_number(INVOICE_SEQUENCE))
+
+
+def _invoice_issue(*, order, number: str) -> Invoice:
     lines = list(order.lines.all())
     account = CompanyAccount.objects.for_company(order.company).first()
+    issued_on = timezone.localdate()
+    terms_days = (
+        account.payment_terms_days if account else issuer_details().payment_terms_days
+    )
     pdf = render_pdf(
         "orders/invoice.html",
         {
@@ -29,7 +65,10 @@ def invoice_create(*, order) -> Invoice:
             "lines": lines,
             "number": number,
             "company": order.company,
-            "payment_terms_days": account.payment_terms_days if account else 30,
+            "issued_on": issued_on,
+            "delivered_on": delivery_date(order),
+            "payment_terms_days": terms_days,
+            "due_on": issued_on + timedelta(days=terms_days),
         },
     )
     invoice = Invoice(
@@ -40,10 +79,8 @@ def invoice_create(*, order) -> Invoice:
     )
     invoice.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
     try:
-        with transaction.atomic():
-            invoice.save()
-    except IntegrityError:
-        # Rendered twice at the same moment: keep the first.
+        invoice.save()
+    except Exception:
         invoice.pdf.delete(save=False)
-        return Invoice.objects.get(order=order)
+        raise
     return invoice

@@ -11,8 +11,11 @@ from pathlib import PurePosixPath
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from partner_portal.issuer import issuer_details
 
 SCHEME = "portal-static:"
 
@@ -41,5 +44,10 @@ class StaticOnlyURLFetcher(URLFetcher):
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
+    """`template_name` rendered to PDF. Every template gets `issuer` (the legal
+    details of who issues the document) and the fonts of templates/pdf/fonts.html
+    (Persian and Chinese included) when it includes that file."""
+    # Lazy: a template that prints no issuer reads no settings row.
+    context = {"issuer": SimpleLazyObject(issuer_details), **context}
     html = render_to_string(template_name, context)
     return HTML(string=html, url_fetcher=StaticOnlyURLFetcher()).write_pdf()

@@ -5,20 +5,23 @@ import hashlib
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from orders.invoices import invoice_number
+from orders.invoices import invoice_for, invoice_number
+from partner_portal.numbering import next_number
 from partner_portal.pdf import render_pdf
 from returns.models import CreditNote
+
+CREDIT_NOTE_SEQUENCE = "CN"
 
 
 def credit_note_create(*, return_request, amount: Decimal) -> CreditNote:
     """The credit note of `return_request` over `amount` (gross). Call inside
     the transaction that moves the return to "credited": the number comes from
     the locked yearly counter, and the note never changes once made."""
-    from returns.services import next_number
-
     order = return_request.order
-    number = next_number("CN")
+    number = next_number(CREDIT_NOTE_SEQUENCE)
+    invoice = invoice_for(order)
     rows = [
         {
             "line": line.order_line,
@@ -35,7 +38,9 @@ def credit_note_create(*, return_request, amount: Decimal) -> CreditNote:
             "return_request": return_request,
             "order": order,
             "company": return_request.company,
-            "invoice_number": invoice_number(order),
+            "invoice_number": invoice.number if invoice else invoice_number(order),
+            "invoice_date": invoice.created_at if invoice else None,
+            "issued_on": timezone.localdate(),
             "rows": rows,
             "amount": amount,
         },

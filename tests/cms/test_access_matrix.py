@@ -38,6 +38,17 @@ def _member_certificate(world):
     return {"pk": world.course.pk, "user_pk": world.users["colleague"].pk}
 
 
+def _certificate_number(world):
+    from cms.certificates import certificate_number
+
+    number = certificate_number(
+        course_id=world.course.pk,
+        company_id=world.company.pk,
+        user_id=world.users["colleague"].pk,
+    )
+    return {"number": number}
+
+
 def _feed(world):
     from cms.feeds import news_feed_url
 
@@ -98,6 +109,20 @@ MATRIX = [
         other_company=NOT_FOUND,
         missing_capability=("partner_user", NOT_FOUND),
         allowed=("admin", OK),
+    ),
+    Row(
+        # Public: the certificate number is the credential.
+        "cms:certificate_verify",
+        kwargs=_certificate_number,
+        anonymous=OK,
+        other_company=OK,
+        allowed=("admin", OK),
+    ),
+    Row(
+        "cms:certificate_verify",
+        kwargs=lambda world: {"number": "1-2-3-ABCDEFGHIJ"},
+        label="-forged",
+        anonymous=NOT_FOUND,
     ),
     Row(
         "cms:training_team",

@@ -4,12 +4,14 @@ only by members who may see the order)."""
 
 import csv
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from oscar.core.loading import get_model
 
@@ -49,7 +51,7 @@ def test_placing_an_order_renders_its_invoice(order, company):
     invoice = Invoice.objects.get()
 
     assert (invoice.company, invoice.order) == (company, order)
-    assert invoice.number == f"INV-{order.date_placed:%Y}-{order.number}"
+    assert invoice.number == f"INV-{order.date_placed:%Y}-000001"
     assert len(invoice.sha256) == 64
 
 
@@ -70,8 +72,12 @@ def test_the_invoice_states_the_companys_payment_terms(
     # When its invoice is made
     invoices.invoice_create(order=order)
 
-    # Then it asks for payment within those 14 days
-    assert "Please transfer the amount within 14 days" in rendered[0]
+    # Then it asks for payment within those 14 days, by the due date
+    due = timezone.localdate() + timedelta(days=14)
+    assert (
+        "Payment terms: 14 days net. Please transfer the amount by "
+        f"{due:%m/%d/%Y}, quoting the invoice number."
+    ) in rendered[0]
 
 
 def test_the_invoice_is_stored_privately_outside_media_root(order):
@@ -90,7 +96,7 @@ def test_the_company_downloads_the_invoice_pdf(client, buyer, order):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="INV-{order.date_placed:%Y}-{order.number}.pdf"'
+        f'attachment; filename="INV-{order.date_placed:%Y}-000001.pdf"'
     )
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 

@@ -15,6 +15,7 @@ from contracts.services import (
     default_tax_rate,
     typed_name_matches,
 )
+from contracts.services.acceptance import nameless_account_message
 from partner_portal.models import Company
 from partner_portal.permissions import StaffGroup
 
@@ -60,6 +61,8 @@ class AcceptForm(forms.Form):
 
     def clean_typed_name(self):
         name = " ".join(self.cleaned_data["typed_name"].split())
+        if self.user is not None and not self.user.get_full_name().strip():
+            raise ValidationError(nameless_account_message(), code="nameless")
         if self.user is not None and not typed_name_matches(name, self.user):
             raise ValidationError(
                 _("Please type your name as it is in your account: %(name)s")

@@ -77,8 +77,17 @@ def _locked(company, offer_id, version_number):
 
 
 def typed_name_matches(typed: str, user) -> bool:
+    """The typed name is the account's name, ignoring case and spaces. An
+    account without a name matches nothing: it would sign under any name."""
     full_name = " ".join(user.get_full_name().split()).casefold()
-    return not full_name or " ".join(typed.split()).casefold() == full_name
+    return bool(full_name) and " ".join(typed.split()).casefold() == full_name
+
+
+def nameless_account_message() -> str:
+    return _(
+        "Your account has no name yet. Please set your first and last name on "
+        "your account page, then accept the offer."
+    )
 
 
 def offer_accept(
@@ -99,10 +108,13 @@ def offer_accept(
     The offer row is locked, so accepting twice (double click, two
     colleagues) gives a clear message and changes nothing. Expired,
     superseded, declined versions, drafts and other companies' offers cannot
-    be accepted. Raises OfferError."""
+    be accepted. The typed name must be the account's name; an account
+    without a name cannot accept until the user sets one. Raises OfferError."""
     typed_name = " ".join(typed_name.split())
     if not terms_accepted:
         raise OfferError(_("Please tick that you accept the offer and its terms."))
+    if not user.get_full_name().strip():
+        raise OfferError(nameless_account_message())
     if not typed_name:
         raise OfferError(_("Please type your name to sign."))
     if not typed_name_matches(typed_name, user):

@@ -7,6 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import receivers, tiles  # noqa: F401  tiles register themselves
+        from cms import navigation, receivers, tiles  # noqa: F401  register themselves
 
         receivers.connect()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partner_portal.audience import audiences_for_user
 from partner_portal.models import Company, Membership
+from partner_portal.policy import PUBLIC
 
 _SALT = "cms.news-feed"
 
@@ -49,6 +50,8 @@ def _reader(token):
 
 
 class NewsFeed(Feed):
+    # The signed token in the URL is the reader's credential.
+    policy = PUBLIC
     feed_type = Atom1Feed
     title = _("News")
     subtitle = _("The latest news for you")

@@ -2,9 +2,8 @@
 progress and article feedback. Pages themselves are served by Wagtail."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -13,12 +12,13 @@ from django.views import View
 from cms import certificates, selectors, services
 from cms.forms import ArticleFeedbackForm, QuizForm
 from cms.models import ArticlePage, CoursePage, LessonPage
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.audience import may_see
+from partner_portal.files import ATTACHMENT, PDF, private_content_response
 from partner_portal.issuer import issuer_details
 from partner_portal.models import Membership
 from partner_portal.permissions import Capability, capabilities_for
-from partner_portal.policy import PUBLIC
+from partner_portal.policy import PUBLIC, SIGNED_IN, Member
 
 
 def _visible_page_or_404(model, request, pk):
@@ -28,8 +28,8 @@ def _visible_page_or_404(model, request, pk):
     return page
 
 
-class LessonCompleteView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.COMPANY_VIEW
+class LessonCompleteView(PolicyRequiredMixin, View):
+    policy = Member(Capability.COMPANY_VIEW)
 
     def post(self, request, pk):
         lesson = _visible_page_or_404(LessonPage, request, pk)
@@ -45,8 +45,8 @@ class LessonCompleteView(CompanyMemberRequiredMixin, View):
         return redirect(course.url)
 
 
-class CourseQuizView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.COMPANY_VIEW
+class CourseQuizView(PolicyRequiredMixin, View):
+    policy = Member(Capability.COMPANY_VIEW)
     template_name = "cms/course_quiz.html"
 
     def _course(self, request, pk):
@@ -110,12 +110,12 @@ class CourseQuizView(CompanyMemberRequiredMixin, View):
         return self._render(request, course, form)
 
 
-class CourseCertificateView(CompanyMemberRequiredMixin, View):
+class CourseCertificateView(PolicyRequiredMixin, View):
     """The certificate PDF of a completed course: for the person themselves and
     their company admins; anyone else (another company, a colleague who is
     not an admin, an unfinished course) gets 404."""
 
-    required_capability = Capability.COMPANY_VIEW
+    policy = Member(Capability.COMPANY_VIEW)
 
     def get(self, request, pk, user_pk=None):
         course = _visible_page_or_404(CoursePage, request, pk)
@@ -145,14 +145,16 @@ class CourseCertificateView(CompanyMemberRequiredMixin, View):
                 progress=progress,
             )
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        filename = f"certificate-{slugify(course.slug)}-{member.user_id}.pdf"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return private_content_response(
+            pdf,
+            filename=f"certificate-{slugify(course.slug)}-{member.user_id}.pdf",
+            content_type=PDF,
+            disposition=ATTACHMENT,
+        )
 
 
-class TrainingTeamView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.MEMBERS_MANAGE
+class TrainingTeamView(PolicyRequiredMixin, View):
+    policy = Member(Capability.MEMBERS_MANAGE)
 
     def get(self, request):
         courses, rows = selectors.team_progress(
@@ -165,7 +167,10 @@ class TrainingTeamView(CompanyMemberRequiredMixin, View):
         )
 
 
-class ArticleFeedbackView(LoginRequiredMixin, View):
+class ArticleFeedbackView(PolicyRequiredMixin, View):
+    # Which articles a user may rate is the audience rule's answer (404).
+    policy = SIGNED_IN
+
     def post(self, request, pk):
         article = _visible_page_or_404(ArticlePage, request, pk)
         form = ArticleFeedbackForm(request.POST)

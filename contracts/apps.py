@@ -7,4 +7,4 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Offers and contracts")
 
     def ready(self):
-        from contracts import tiles  # noqa: F401  registers the start-page tiles
+        from contracts import navigation, tiles  # noqa: F401  register themselves

@@ -7,4 +7,8 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self):
-        from forums import tiles  # noqa: F401  registers the forum tiles
+        from forums import navigation, tiles  # noqa: F401  register themselves
+        from forums.selectors import Viewer
+        from partner_portal.policy import register_category_moderation
+
+        register_category_moderation(lambda request: Viewer.of(request).is_moderator)

@@ -7,4 +7,5 @@ class MarketingAssetsConfig(AppConfig):
     verbose_name = _("Marketing assets")
 
     def ready(self):
-        from marketing_assets import tiles  # noqa: F401  tile and partner-area section
+        # Tiles, the partner-area section and navigation entries.
+        from marketing_assets import navigation, tiles  # noqa: F401

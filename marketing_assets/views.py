@@ -1,8 +1,7 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import AccessMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,52 +15,34 @@ from marketing_assets.selectors import (
     collection_list,
     download_counts_for_company,
     download_report,
-    may_see_download_report,
     partner_brand_get,
     tag_list,
 )
-from partner_portal.access import CompanyMemberRequiredMixin
-from partner_portal.permissions import (
-    Capability,
-    capabilities_for,
-    is_portal_staff,
+from partner_portal.access import PolicyRequiredMixin
+from partner_portal.files import (
+    ATTACHMENT,
+    INLINE,
+    PDF,
+    private_content_response,
+    private_file_response,
 )
+from partner_portal.permissions import Capability, StaffGroup, capabilities_for
+from partner_portal.policy import PARTNER, STAFF, Member, Staff
 
 PER_PAGE = 24
 
 
-class LibraryAccessMixin(CompanyMemberRequiredMixin):
+class LibraryAccessMixin(PolicyRequiredMixin):
     """Partners (members with the partner-area capability) and our own staff,
     who see every audience to check the material; customers get 403."""
 
-    required_capability = Capability.PARTNER_AREA
-
-    def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if (
-            user.is_authenticated
-            and request.membership is None
-            and is_portal_staff(user)
-        ):
-            self.company = None
-            return View.dispatch(self, request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
+    policy = PARTNER | STAFF
 
 
-class PartnerAdminMixin(CompanyMemberRequiredMixin):
+class PartnerAdminMixin(PolicyRequiredMixin):
     """The company admin of a partner company (brand, download counts)."""
 
-    required_capability = Capability.COMPANY_MANAGE
-
-    def dispatch(self, request, *args, **kwargs):
-        membership = getattr(request, "membership", None)
-        if (
-            request.user.is_authenticated
-            and membership is not None
-            and Capability.PARTNER_AREA not in capabilities_for(membership)
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    policy = Member(Capability.COMPANY_MANAGE) & PARTNER
 
 
 class AssetListView(LibraryAccessMixin, View):
@@ -111,11 +92,11 @@ class AssetDownloadView(LibraryAccessMixin, View):
         services.asset_download_record(
             asset=asset, company=self.company, user=request.user
         )
-        return FileResponse(
+        return private_file_response(
             handle,
-            as_attachment=True,
             filename=services.asset_download_filename(asset),
             content_type=asset.content_type or "application/octet-stream",
+            disposition=ATTACHMENT,
         )
 
 
@@ -132,9 +113,12 @@ class AssetThumbnailView(LibraryAccessMixin, View):
         if content_type is None:
             handle.close()
             raise Http404
-        response = FileResponse(handle, content_type=content_type)
-        response["Cache-Control"] = "private, max-age=3600"
-        return response
+        return private_file_response(
+            handle,
+            filename=f"{asset.pk}-thumbnail",
+            content_type=content_type,
+            disposition=INLINE,
+        )
 
 
 class FlyerDownloadView(LibraryAccessMixin, View):
@@ -158,10 +142,12 @@ class FlyerDownloadView(LibraryAccessMixin, View):
             asset=asset, company=self.company, user=request.user, co_branded=True
         )
         suffix = f"-{self.company.slug}" if self.company else "-sample"
-        response = HttpResponse(pdf, content_type="application/pdf")
-        filename = services.asset_download_filename(asset, suffix=suffix)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return private_content_response(
+            pdf,
+            filename=services.asset_download_filename(asset, suffix=suffix),
+            content_type=PDF,
+            disposition=ATTACHMENT,
+        )
 
 
 class PartnerBrandEditView(PartnerAdminMixin, View):
@@ -224,7 +210,12 @@ class PartnerBrandLogoView(PartnerAdminMixin, View):
         if content_type is None:
             handle.close()
             raise Http404
-        return FileResponse(handle, content_type=content_type)
+        return private_file_response(
+            handle,
+            filename=f"{self.company.slug}-logo",
+            content_type=content_type,
+            disposition=INLINE,
+        )
 
 
 class CompanyDownloadsView(PartnerAdminMixin, View):
@@ -239,16 +230,11 @@ class CompanyDownloadsView(PartnerAdminMixin, View):
         )
 
 
-class ReportAccessMixin(AccessMixin):
+class ReportAccessMixin(PolicyRequiredMixin):
     """Sales and the content editors (who work in the Wagtail admin and need
     not be Django staff) see downloads across companies."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not may_see_download_report(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    policy = Staff(StaffGroup.SALES, StaffGroup.CONTENT_EDITOR)
 
 
 class StaffDownloadReportView(ReportAccessMixin, View):

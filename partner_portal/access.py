@@ -1,53 +1,92 @@
-"""Access mixins for portal views: closed by default.
+"""The one door of every portal view: closed until the view declares a policy.
 
-A view declares `required_capability`; the mixin sends visitors to the login,
-users without a company to the "no company" page, and members lacking the
-capability get 403. Objects of other companies never reach the view: it reads
-them through the scoping helper and so answers 404.
+    class ReturnCreateView(PolicyRequiredMixin, View):
+        policy = Member(Capability.RETURN_CREATE)
+
+Visitors go to the login, users without a company to the "no company" page,
+and signed-in users the policy refuses get 403 (partner_portal.policy).
+Objects of other companies never reach the view: it reads them through the
+scoping helper and so answers 404. Function views use `policy_required`.
 """
 
-from django.contrib.auth.mixins import AccessMixin, LoginRequiredMixin
+from functools import wraps
+
+from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import redirect
 
-from partner_portal.permissions import StaffGroup, capabilities_for
+from partner_portal.policy import Member, Outcome, Policy, Staff
 
 
-class CompanyMemberRequiredMixin(LoginRequiredMixin):
+def _refusal(policy: Policy, request, *, on_login):
+    """The response for a request the policy refuses, or None when allowed."""
+    outcome = policy.decide(request)
+    if outcome is Outcome.ALLOW:
+        return None
+    if outcome is Outcome.LOGIN:
+        return on_login()
+    if outcome is Outcome.NO_COMPANY:
+        return redirect("partner_portal:no_company")
+    raise PermissionDenied
+
+
+class PolicyRequiredMixin(AccessMixin):
+    policy: Policy | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.policy is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} must declare a policy")
+        refused = _refusal(self.policy, request, on_login=self.handle_no_permission)
+        if refused is not None:
+            return refused
+        # The current company of a member; None for staff acting across them.
+        self.company = getattr(request, "company", None)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def policy_required(policy: Policy):
+    """The same door for a function view; the policy stays readable on the
+    view (`view.policy`) for the navigation and the access matrix."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            refused = _refusal(
+                policy,
+                request,
+                on_login=lambda: redirect_to_login(request.get_full_path()),
+            )
+            if refused is not None:
+                return refused
+            return view(request, *args, **kwargs)
+
+        wrapped.policy = policy
+        return wrapped
+
+    return decorate
+
+
+class CompanyMemberRequiredMixin(PolicyRequiredMixin):
+    """Shorthand kept for views that declare `required_capability`: the policy
+    is `Member(required_capability)`."""
+
     required_capability = None
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if self.required_capability is None:
-            raise ImproperlyConfigured(
-                f"{type(self).__name__} must declare required_capability"
-            )
-        if request.membership is None:
-            return redirect("partner_portal:no_company")
-        if self.required_capability not in capabilities_for(request.membership):
-            raise PermissionDenied
-        self.company = request.company
-        return super().dispatch(request, *args, **kwargs)
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "required_capability" in cls.__dict__ and "policy" not in cls.__dict__:
+            cls.policy = Member(cls.required_capability)
 
 
-class StaffRequiredMixin(AccessMixin):
-    """Our own staff; optionally limited to some staff groups."""
+class StaffRequiredMixin(PolicyRequiredMixin):
+    """Shorthand kept for views that declare `staff_groups`: the policy is
+    `Staff(*staff_groups)` (any staff group when empty)."""
 
-    staff_groups: tuple[StaffGroup, ...] = ()
+    policy = Staff()
+    staff_groups = ()
 
-    def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return self.handle_no_permission()
-        if not user.is_staff:
-            raise PermissionDenied
-        if (
-            self.staff_groups
-            and not user.is_superuser
-            and not user.groups.filter(
-                name__in=[g.value for g in self.staff_groups]
-            ).exists()
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "staff_groups" in cls.__dict__ and "policy" not in cls.__dict__:
+            cls.policy = Staff(*cls.staff_groups)

@@ -137,17 +137,14 @@ def has_capability(user, company, capability: Capability) -> bool:
 
 
 def is_in_staff_group(user, group: StaffGroup) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=group.value).exists()
+    from partner_portal.policy import staff_groups_of
+
+    return group.value in staff_groups_of(user)
 
 
 def is_portal_staff(user) -> bool:
-    """Our own people: Django staff or a member of one of the staff groups."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or user.is_superuser:
-        return True
-    return user.groups.filter(name__in=StaffGroup.values).exists()
+    """Our own people: superusers and members of a staff group. `is_staff` is
+    not asked: it only opens Oscar's dashboard and the admin (policy.STAFF)."""
+    from partner_portal.policy import staff_groups_of
+
+    return bool(staff_groups_of(user))

@@ -259,6 +259,31 @@ class Rule(Policy):
         return f"Rule({self.name})"
 
 
+_category_moderation: list[Callable[..., bool]] = []
+
+
+def register_category_moderation(test: Callable[..., bool]) -> None:
+    """The forums app tells the policy who moderates a category:
+    `test(request)` is True for a nominated category moderator."""
+    _category_moderation[:] = [test]
+
+
+class CategoryModerator(Policy):
+    """A company member nominated to moderate at least one forum category (the
+    forums app keeps the nominations: `register_category_moderation`)."""
+
+    def decide(self, request):
+        outcome = MEMBER_OR_STAFF.decide(request)
+        if outcome is not Outcome.ALLOW:
+            return outcome
+        if any(test(request) for test in _category_moderation):
+            return Outcome.ALLOW
+        return Outcome.DENY
+
+    def __repr__(self):
+        return "CategoryModerator()"
+
+
 class AnyOf(Policy):
     def __init__(self, *policies: Policy):
         self.policies = policies
@@ -301,6 +326,11 @@ CONTENT_EDITOR = Staff(StaffGroup.CONTENT_EDITOR)
 # Forums, help and the start page: members of a company and our own staff.
 MEMBER_OR_STAFF = ANY_MEMBER | STAFF
 PARTNER = Member(Capability.PARTNER_AREA)
+# The moderation queue and log: our forum moderators and category moderators.
+FORUM_MODERATION = FORUM_MODERATOR | CategoryModerator()
+# Suspending members: our forum moderators only (a no-company user learns whom
+# to ask, like everywhere in the forums).
+FORUM_SUSPENSION = MEMBER_OR_STAFF & FORUM_MODERATOR
 
 
 def policy_of(view) -> Policy | None:
@@ -312,11 +342,27 @@ def policy_of(view) -> Policy | None:
     return getattr(view, "policy", None)
 
 
-def url_allows(request, url_name: str, **kwargs) -> bool:
+def _named_view(url_name: str):
+    """The view behind a URL name ("ns:name"), found without reversing, so
+    URLs with arguments need none."""
+    from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver
+
+    *namespaces, name = url_name.split(":")
+    resolver = get_resolver()
+    for namespace in namespaces:
+        resolver = resolver.namespace_dict[namespace][1]
+    pending = list(resolver.url_patterns)
+    while pending:
+        pattern = pending.pop(0)
+        if isinstance(pattern, URLPattern) and pattern.name == name:
+            return pattern.callback
+        if isinstance(pattern, URLResolver) and not pattern.namespace:
+            pending.extend(pattern.url_patterns)
+    raise NoReverseMatch(url_name)
+
+
+def url_allows(request, url_name: str, **_kwargs) -> bool:
     """True when the policy of the view behind the named URL allows the
     request. A URL whose view declares no policy is closed."""
-    from django.urls import resolve, reverse
-
-    match = resolve(reverse(url_name, kwargs=kwargs or None))
-    policy = policy_of(match.func)
+    policy = policy_of(_named_view(url_name))
     return policy is not None and policy.allows(request)

@@ -7,7 +7,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from partner_portal.permissions import Capability, StaffGroup, capabilities_for
+from partner_portal.permissions import (
+    Capability,
+    StaffGroup,
+    capabilities_for,
+    is_in_staff_group,
+)
 from partner_portal.scoping import get_for_company_or_404
 from returns.models import CreditNote, ReturnRequest
 
@@ -86,7 +91,7 @@ def credit_note_list(*, company, user, membership):
 
 
 # The returns desk sees every company: staff selectors, used only behind
-# StaffRequiredMixin(staff_groups=(RETURNS_DESK,)).
+# views whose policy is RETURNS_DESK.
 
 
 def desk_return_list(*, filters: dict | None = None):
@@ -123,7 +128,5 @@ def returns_desk_emails() -> list[str]:
 
 
 def is_returns_desk(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser
-        or (user.is_staff and user.groups.filter(name=StaffGroup.RETURNS_DESK).exists())
-    )
+    # The one rule (partner_portal.policy.RETURNS_DESK): the group, not is_staff.
+    return is_in_staff_group(user, StaffGroup.RETURNS_DESK)

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.urls import get_resolver, resolve, reverse
 
+from partner_portal.policy import Outcome, policy_of
+from tests.downloads import assert_private_download
 from tests.helpers import named_urls
 
 LOGIN_URL = "/accounts/login/"
@@ -103,6 +105,8 @@ def check_access(client, settings, world, row, persona, expect, *, database):
     assert response.status_code == expect.status, (
         f"{row.method.upper()} {url} as {persona}"
     )
+    assert_private_download(row.name, response)
+    assert_agrees_with_policy(url, response)
     if expect.location == TO_LOGIN:
         assert response.url == f"{LOGIN_URL}?next={url}"
     elif callable(expect.location):
@@ -114,6 +118,24 @@ def check_access(client, settings, world, row, persona, expect, *, database):
     else:
         assert database() == before
     return response
+
+
+def assert_agrees_with_policy(url, response):
+    """A refusal the view's declared policy gives must be the answer: the
+    matrix row and the declaration can't disagree. (An allowed request may
+    still be refused by the view for one object, e.g. someone else's post.)"""
+    policy = policy_of(resolve(url).func)
+    if policy is None:
+        return
+    outcome = policy.decide(response.wsgi_request)
+    where = f"{url}: the policy {policy!r} says {outcome.value}"
+    if outcome is Outcome.LOGIN:
+        assert response.status_code == 302, where
+        assert response.url.startswith(LOGIN_URL), where
+    elif outcome is Outcome.NO_COMPANY:
+        assert (response.status_code, response.url) == (302, NO_COMPANY), where
+    elif outcome is Outcome.DENY:
+        assert response.status_code == 403, where
 
 
 def unlisted_urls(matrix, namespace, *, extra=frozenset()):

@@ -9,8 +9,10 @@ from django.views import View
 
 from contracts import selectors, services
 from contracts.models import Contract
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
+from partner_portal.files import ATTACHMENT, PDF, private_file_response
 from partner_portal.permissions import Capability, capabilities_for
+from partner_portal.policy import Member
 
 STATES = [
     (Contract.State.ACTIVE, Contract.State.ACTIVE.label),
@@ -20,8 +22,8 @@ STATES = [
 ]
 
 
-class ContractListView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.CONTRACT_VIEW
+class ContractListView(PolicyRequiredMixin, View):
+    policy = Member(Capability.CONTRACT_VIEW)
     template_name = "contracts/contract_list.html"
 
     def get(self, request):
@@ -48,8 +50,8 @@ class ContractListView(CompanyMemberRequiredMixin, View):
         )
 
 
-class ContractDetailView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.CONTRACT_VIEW
+class ContractDetailView(PolicyRequiredMixin, View):
+    policy = Member(Capability.CONTRACT_VIEW)
     template_name = "contracts/contract_detail.html"
 
     def get(self, request, pk):
@@ -71,24 +73,25 @@ class ContractDetailView(CompanyMemberRequiredMixin, View):
         )
 
 
-class ContractDocumentView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.CONTRACT_VIEW
+class ContractDocumentView(PolicyRequiredMixin, View):
+    policy = Member(Capability.CONTRACT_VIEW)
 
     def get(self, request, pk, document_pk):
         document = selectors.contract_document_get(
             company=self.company, contract_pk=pk, pk=document_pk
         )
-        from contracts.views.offers import _pdf_response
-
-        return _pdf_response(
-            document.file, f"{document.contract.number}-{document.pk}.pdf", inline=False
+        return private_file_response(
+            document.file,
+            filename=f"{document.contract.number}-{document.pk}.pdf",
+            content_type=PDF,
+            disposition=ATTACHMENT,
         )
 
 
-class ContractRenewalView(CompanyMemberRequiredMixin, View):
+class ContractRenewalView(PolicyRequiredMixin, View):
     """ "Request renewal": a new offer request for the contract."""
 
-    required_capability = Capability.OFFER_ACCEPT
+    policy = Member(Capability.OFFER_ACCEPT)
 
     def post(self, request, pk):
         contract = selectors.contract_get(company=self.company, pk=pk)

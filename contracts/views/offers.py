@@ -4,7 +4,7 @@ acceptance certificate, lines into the basket, requests for quotation."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -16,8 +16,16 @@ from contracts import selectors, services
 from contracts.documents import render_certificate_pdf
 from contracts.forms import AcceptForm, DeclineForm, OfferRequestForm
 from contracts.models import Acceptance, Offer, OfferEvent
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
+from partner_portal.files import (
+    ATTACHMENT,
+    INLINE,
+    PDF,
+    private_content_response,
+    private_file_response,
+)
 from partner_portal.permissions import Capability, capabilities_for
+from partner_portal.policy import Member
 from partner_portal.scoping import get_for_company_or_404
 
 CUSTOMER_EVENTS = (
@@ -30,30 +38,15 @@ CUSTOMER_EVENTS = (
 )
 
 
-class OfferOrContractMixin(CompanyMemberRequiredMixin):
+class OfferOrContractMixin(PolicyRequiredMixin):
     """Offer documents: for those who accept offers and for those who see the
     contracts that came of them."""
 
-    required_capability = Capability.OFFER_ACCEPT
-
-    def dispatch(self, request, *args, **kwargs):
-        membership = getattr(request, "membership", None)
-        if Capability.CONTRACT_VIEW in capabilities_for(membership):
-            self.required_capability = Capability.CONTRACT_VIEW
-        return super().dispatch(request, *args, **kwargs)
+    policy = Member(Capability.OFFER_ACCEPT, Capability.CONTRACT_VIEW)
 
 
-def _pdf_response(file, filename, *, inline=True):
-    return FileResponse(
-        file.open("rb"),
-        as_attachment=not inline,
-        filename=filename,
-        content_type="application/pdf",
-    )
-
-
-class OfferListView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.OFFER_ACCEPT
+class OfferListView(PolicyRequiredMixin, View):
+    policy = Member(Capability.OFFER_ACCEPT)
     template_name = "contracts/offer_list.html"
 
     def get(self, request):
@@ -80,8 +73,8 @@ class OfferListView(CompanyMemberRequiredMixin, View):
         )
 
 
-class OfferDetailView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.OFFER_ACCEPT
+class OfferDetailView(PolicyRequiredMixin, View):
+    policy = Member(Capability.OFFER_ACCEPT)
     template_name = "contracts/offer_detail.html"
 
     def context(self, request, pk, **extra):
@@ -123,10 +116,11 @@ class OfferVersionPdfView(OfferOrContractMixin, View):
         if not version.pdf:
             raise Http404
         download = request.GET.get("download") == "1"
-        return _pdf_response(
+        return private_file_response(
             version.pdf,
-            f"{version.offer.number}-v{version.number}.pdf",
-            inline=not download,
+            filename=f"{version.offer.number}-v{version.number}.pdf",
+            content_type=PDF,
+            disposition=ATTACHMENT if download else INLINE,
         )
 
 
@@ -231,16 +225,18 @@ class CertificatePdfView(OfferOrContractMixin, View):
     def get(self, request, pk):
         acceptance = _acceptance(self.company, pk)
         pdf = render_certificate_pdf(acceptance)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        number = acceptance.version.offer.number
-        response["Content-Disposition"] = f'inline; filename="{number}-acceptance.pdf"'
-        return response
+        return private_content_response(
+            pdf,
+            filename=f"{acceptance.version.offer.number}-acceptance.pdf",
+            content_type=PDF,
+            disposition=INLINE,
+        )
 
 
-class OfferToBasketView(CompanyMemberRequiredMixin, View):
+class OfferToBasketView(PolicyRequiredMixin, View):
     """All catalogue lines of an accepted offer into the basket, one click."""
 
-    required_capability = Capability.ORDER_PLACE
+    policy = Member(Capability.ORDER_PLACE)
 
     def post(self, request, pk):
         offer = get_for_company_or_404(
@@ -281,10 +277,10 @@ class OfferToBasketView(CompanyMemberRequiredMixin, View):
         return redirect("basket:summary")
 
 
-class OfferRequestView(CompanyMemberRequiredMixin, View):
+class OfferRequestView(PolicyRequiredMixin, View):
     """The company's requests for quotation and the form for a new one."""
 
-    required_capability = Capability.OFFER_ACCEPT
+    policy = Member(Capability.OFFER_ACCEPT)
     template_name = "contracts/request_list.html"
 
     def _render(self, request, form, status=200):

@@ -5,7 +5,7 @@ their documents. Staff see across companies through the staff selectors."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -20,15 +20,22 @@ from contracts.forms import (
     OfferLineFormSet,
 )
 from contracts.models import Offer, OfferRequest, OfferVersion
-from partner_portal.access import StaffRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
+from partner_portal.files import (
+    ATTACHMENT,
+    INLINE,
+    PDF,
+    private_content_response,
+    private_file_response,
+)
 from partner_portal.models import Company
-from partner_portal.permissions import StaffGroup
+from partner_portal.policy import SALES
 
 Selector = get_class("partner.strategy", "Selector")
 
 
-class SalesRequiredMixin(StaffRequiredMixin):
-    staff_groups = (StaffGroup.SALES,)
+class SalesRequiredMixin(PolicyRequiredMixin):
+    policy = SALES
 
 
 def _strategy(company):
@@ -263,11 +270,12 @@ class StaffOfferPreviewView(SalesRequiredMixin, View):
                 _("The PDF could not be rendered: %(error)s") % {"error": exc},
             )
             return redirect("contracts:staff_offer_edit", pk=pk)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="{offer.number}-preview.pdf"'
+        return private_content_response(
+            pdf,
+            filename=f"{offer.number}-preview.pdf",
+            content_type=PDF,
+            disposition=INLINE,
         )
-        return response
 
 
 class StaffOfferSendView(SalesRequiredMixin, View):
@@ -293,10 +301,11 @@ class StaffOfferVersionPdfView(SalesRequiredMixin, View):
         version = offer.versions.filter(number=number).first()
         if version is None or not version.pdf:
             raise Http404
-        return FileResponse(
-            version.pdf.open("rb"),
+        return private_file_response(
+            version.pdf,
             filename=f"{offer.number}-v{number}.pdf",
-            content_type="application/pdf",
+            content_type=PDF,
+            disposition=INLINE,
         )
 
 
@@ -384,9 +393,9 @@ class StaffContractDocumentView(SalesRequiredMixin, View):
         document = contract.documents.filter(pk=document_pk).first()
         if document is None:
             raise Http404
-        return FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
+        return private_file_response(
+            document.file,
             filename=f"{contract.number}-{document.pk}.pdf",
-            content_type="application/pdf",
+            content_type=PDF,
+            disposition=ATTACHMENT,
         )

@@ -17,9 +17,10 @@ from forums.forms import (
 )
 from forums.models import Category, CategoryModerator, Post
 from forums.views.base import ForumMixin, GlobalModeratorMixin, ModeratorMixin
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.audience import audiences_for_user
 from partner_portal.permissions import Capability
+from partner_portal.policy import Member
 from partner_portal.scoping import get_for_company_or_404
 from partner_portal.selectors import membership_list
 
@@ -183,10 +184,10 @@ class SuspendView(GlobalModeratorMixin, View):
         )
 
 
-class NominationView(CompanyMemberRequiredMixin, View):
+class NominationView(PolicyRequiredMixin, View):
     """A partner's company admin nominates colleagues as category moderators."""
 
-    required_capability = Capability.MEMBERS_MANAGE
+    policy = Member(Capability.MEMBERS_MANAGE)
     template_name = "forums/moderators.html"
 
     def _form(self, data=None):
@@ -235,8 +236,8 @@ class NominationView(CompanyMemberRequiredMixin, View):
         )
 
 
-class NominationRemoveView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.MEMBERS_MANAGE
+class NominationRemoveView(PolicyRequiredMixin, View):
+    policy = Member(Capability.MEMBERS_MANAGE)
 
     def post(self, request, pk):
         nomination = get_for_company_or_404(

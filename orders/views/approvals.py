@@ -7,15 +7,16 @@ from orders.forms import ApprovalDecisionForm
 from orders.models import OrderApproval
 from orders.selectors import approval_list_for_user
 from orders.services import ApprovalError, approval_decide
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.permissions import Capability, capabilities_for
+from partner_portal.policy import Member
 from partner_portal.scoping import get_for_company_or_404
 
 
-class ApprovalListView(CompanyMemberRequiredMixin, View):
+class ApprovalListView(PolicyRequiredMixin, View):
     """Approvers see the company's approvals; buyers their own requests."""
 
-    required_capability = Capability.ORDER_VIEW_OWN
+    policy = Member(Capability.ORDER_VIEW_OWN)
 
     def get(self, request):
         status = request.GET.get("status", OrderApproval.Status.PENDING)
@@ -39,8 +40,8 @@ class ApprovalListView(CompanyMemberRequiredMixin, View):
         )
 
 
-class ApprovalDetailView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.ORDER_VIEW_OWN
+class ApprovalDetailView(PolicyRequiredMixin, View):
+    policy = Member(Capability.ORDER_VIEW_OWN)
     template_name = "orders/approval_detail.html"
 
     def _approval(self, request, pk):

@@ -8,14 +8,15 @@ from orders.forms import BudgetForm
 from orders.models import Budget
 from orders.selectors import budget_use_list
 from orders.services import budget_delete, budget_set
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.permissions import Capability
+from partner_portal.policy import Member
 from partner_portal.scoping import get_for_company_or_404
 from partner_portal.selectors import membership_list
 
 
-class BudgetListView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.BUDGET_MANAGE
+class BudgetListView(PolicyRequiredMixin, View):
+    policy = Member(Capability.BUDGET_MANAGE)
     template_name = "orders/budget_list.html"
 
     def _form(self, data=None):
@@ -54,8 +55,8 @@ class BudgetListView(CompanyMemberRequiredMixin, View):
         return self._render(request, form, status=400)
 
 
-class BudgetDeleteView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.BUDGET_MANAGE
+class BudgetDeleteView(PolicyRequiredMixin, View):
+    policy = Member(Capability.BUDGET_MANAGE)
 
     def post(self, request, pk):
         budget = get_for_company_or_404(Budget, company=self.company, pk=pk)

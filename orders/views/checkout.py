@@ -6,18 +6,19 @@ from oscar.core.loading import get_model
 
 from orders.forms import CheckoutForm
 from orders.services import CheckoutError, checkout_place, payment_methods
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.models import CompanyAddress
 from partner_portal.permissions import Capability
+from partner_portal.policy import Member
 
 Basket = get_model("basket", "Basket")
 
 
-class CheckoutView(CompanyMemberRequiredMixin, View):
+class CheckoutView(PolicyRequiredMixin, View):
     """One page: delivery address of the company, PO number, cost centre,
     payment; then the order is placed, or waits for approval."""
 
-    required_capability = Capability.ORDER_PLACE
+    policy = Member(Capability.ORDER_PLACE)
     template_name = "orders/checkout.html"
 
     def _form(self, data=None):

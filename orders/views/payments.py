@@ -1,3 +1,4 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -17,8 +18,9 @@ from orders.payments import (
 )
 from orders.selectors import order_get
 from orders.services import PAYMENT_CARD, stripe_enabled
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.permissions import Capability
+from partner_portal.policy import PUBLIC, Member
 
 # PaymentIntent states in which Stripe has the money or is collecting it: the
 # page then waits for the webhook instead of asking for the card again.
@@ -28,11 +30,22 @@ INTENT_DONE = {"succeeded", "processing", "requires_capture"}
 # Not inside the request's transaction: the page waits for Stripe, and on
 # SQLite an open transaction holds the database's write lock all that time.
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
-class OrderPayView(CompanyMemberRequiredMixin, View):
+# Stripe.js and its card frames (PCI DSS SAQ A), on this page only.
+@method_decorator(
+    csp_update(
+        {
+            "script-src": ["https://js.stripe.com"],
+            "frame-src": ["https://js.stripe.com", "https://hooks.stripe.com"],
+            "connect-src": ["https://api.stripe.com"],
+        }
+    ),
+    name="dispatch",
+)
+class OrderPayView(PolicyRequiredMixin, View):
     """Card payment of a placed order with Stripe Elements. The order counts
     as paid when Stripe's webhook says so, not when this page does."""
 
-    required_capability = Capability.ORDER_VIEW_OWN
+    policy = Member(Capability.ORDER_VIEW_OWN)
     template_name = "orders/pay.html"
 
     def get(self, request, number):
@@ -86,13 +99,14 @@ class OrderPayView(CompanyMemberRequiredMixin, View):
 
 @method_decorator(csrf_exempt, name="dispatch")
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
-class StripeWebhookView(View):
+class StripeWebhookView(PolicyRequiredMixin, View):
     """Stripe's webhook endpoint: no login, no CSRF token; the signature of
     the body is the proof that Stripe sent it. 400 for requests that are not
     genuine events (Stripe then retries), 200 for everything else, including
     duplicates and event types the portal does not handle. The service keeps
     its own transaction, so the request needs none."""
 
+    policy = PUBLIC
     http_method_names = ["post"]
 
     def post(self, request):

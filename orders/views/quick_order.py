@@ -6,15 +6,16 @@ from django.views import View
 
 from orders.forms import QuickOrderForm
 from orders.services import quick_order_add, quick_order_parse, quick_order_parse_csv
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.permissions import Capability
+from partner_portal.policy import Member
 
 
-class QuickOrderView(CompanyMemberRequiredMixin, View):
+class QuickOrderView(PolicyRequiredMixin, View):
     """Order by article number: typed or pasted lines, or a CSV file. Valid
     lines go into the basket; the others stay in the form with the reason."""
 
-    required_capability = Capability.ORDER_PLACE
+    policy = Member(Capability.ORDER_PLACE)
     template_name = "orders/quick_order.html"
 
     def get(self, request):

@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.forms import (
     EmailLoginForm,
     InvitationAcceptForm,
     PortalPasswordResetForm,
 )
 from partner_portal.middleware import SESSION_KEY
+from partner_portal.policy import PUBLIC, SIGNED_IN
 from partner_portal.profile import password_changed_notify
 from partner_portal.selectors import invitation_by_token, memberships_of_user
 from partner_portal.services import InvitationError, invitation_accept, invitation_check
@@ -26,6 +28,7 @@ from partner_portal.services import InvitationError, invitation_accept, invitati
 
 class PortalLoginView(auth_views.LoginView):
     # LoginView keeps `?next=` to this host (url_has_allowed_host_and_scheme).
+    policy = PUBLIC
     template_name = "registration/login.html"
     authentication_form = EmailLoginForm
     redirect_authenticated_user = True
@@ -85,6 +88,8 @@ def lockout_response(request, original_response=None, credentials=None):
 
 class InvitationAcceptView(View):
     """Public: the invitation link. The token is the credential."""
+
+    policy = PUBLIC
 
     template_name = "partner_portal/invitation_accept.html"
 
@@ -154,12 +159,14 @@ class InvitationAcceptView(View):
         )
 
 
-class CompanySwitchView(View):
+class CompanySwitchView(PolicyRequiredMixin, View):
     """Choose which of the user's companies the portal shows."""
 
+    policy = SIGNED_IN
+    # A form post: after the login there is nothing to go back to.
+    redirect_field_name = None
+
     def post(self, request):
-        if not request.user.is_authenticated:
-            return redirect("login")
         try:
             company_id = int(request.POST.get("company", ""))
         except ValueError:
@@ -172,8 +179,10 @@ class CompanySwitchView(View):
         return redirect("partner_portal:start")
 
 
-class PortalPasswordChangeView(auth_views.PasswordChangeView):
+class PortalPasswordChangeView(PolicyRequiredMixin, auth_views.PasswordChangeView):
     """Django's form asks for the old password; the user is told by mail."""
+
+    policy = SIGNED_IN
 
     template_name = "registration/password_change.html"
     success_url = reverse_lazy("password_change_done")
@@ -191,19 +200,20 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 
 
 class PortalPasswordResetView(auth_views.PasswordResetView):
+    policy = PUBLIC
     template_name = "registration/password_reset.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     form_class = PortalPasswordResetForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def form_valid(self, form):
         # Links point at the host the user came in on (validated against
         # ALLOWED_HOSTS), not at the sites framework's placeholder domain.
         self.extra_email_context = {
-            "domain": request.get_host(),
-            "protocol": "https" if request.is_secure() else "http",
+            "domain": self.request.get_host(),
+            "protocol": "https" if self.request.is_secure() else "http",
         }
-        return super().dispatch(request, *args, **kwargs)
+        return super().form_valid(form)
 
 
 password_reset = PortalPasswordResetView.as_view()

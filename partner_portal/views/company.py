@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from partner_portal.access import CompanyMemberRequiredMixin, StaffRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.forms import InvitationForm, MembershipForm
 from partner_portal.models import Company, Invitation, Membership
 from partner_portal.permissions import Capability, capabilities_for
+from partner_portal.policy import STAFF, Member, url_allows
 from partner_portal.scoping import get_for_company_or_404
 from partner_portal.selectors import (
     company_addresses,
@@ -24,8 +25,8 @@ from partner_portal.services import (
 )
 
 
-class CompanyDetailView(CompanyMemberRequiredMixin, TemplateView):
-    required_capability = Capability.COMPANY_VIEW
+class CompanyDetailView(PolicyRequiredMixin, TemplateView):
+    policy = Member(Capability.COMPANY_VIEW)
     template_name = "partner_portal/company_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -36,8 +37,8 @@ class CompanyDetailView(CompanyMemberRequiredMixin, TemplateView):
         )
 
 
-class ColleagueListView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.MEMBERS_VIEW
+class ColleagueListView(PolicyRequiredMixin, View):
+    policy = Member(Capability.MEMBERS_VIEW)
     template_name = "partner_portal/colleague_list.html"
 
     def _can_manage(self):
@@ -95,8 +96,8 @@ class ColleagueListView(CompanyMemberRequiredMixin, View):
         return self._render(request, invite_form=form, status=400)
 
 
-class MembershipUpdateView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.MEMBERS_MANAGE
+class MembershipUpdateView(PolicyRequiredMixin, View):
+    policy = Member(Capability.MEMBERS_MANAGE)
     template_name = "partner_portal/membership_form.html"
 
     def _membership(self, pk):
@@ -147,8 +148,8 @@ class MembershipUpdateView(CompanyMemberRequiredMixin, View):
         )
 
 
-class InvitationRevokeView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.MEMBERS_MANAGE
+class InvitationRevokeView(PolicyRequiredMixin, View):
+    policy = Member(Capability.MEMBERS_MANAGE)
 
     def post(self, request, pk):
         invitation = get_for_company_or_404(Invitation, company=self.company, pk=pk)
@@ -165,11 +166,11 @@ class InvitationRevokeView(CompanyMemberRequiredMixin, View):
         return redirect("partner_portal:colleagues")
 
 
-class PartnerAreaView(CompanyMemberRequiredMixin, TemplateView):
+class PartnerAreaView(PolicyRequiredMixin, TemplateView):
     """The distributors' and franchisees' home: their tier, their contact person
     and the partner sections other apps add to the registry."""
 
-    required_capability = Capability.PARTNER_AREA
+    policy = Member(Capability.PARTNER_AREA)
     template_name = "partner_portal/partner_area.html"
 
     def get_context_data(self, **kwargs):
@@ -180,9 +181,10 @@ class PartnerAreaView(CompanyMemberRequiredMixin, TemplateView):
         )
 
 
-class StaffCompanyListView(StaffRequiredMixin, ListView):
+class StaffCompanyListView(PolicyRequiredMixin, ListView):
     """Staff see all companies (the explicit cross-company staff selector)."""
 
+    policy = STAFF
     template_name = "partner_portal/staff_company_list.html"
     paginate_by = 50
 
@@ -209,5 +211,8 @@ class StaffCompanyListView(StaffRequiredMixin, ListView):
             search=self.request.GET.get("q", ""),
             kind=self.request.GET.get("kind", ""),
             kinds=Company.Kind.choices,
+            may_edit=url_allows(
+                self.request, "partner_portal:staff_company_edit", pk=0
+            ),
             **kwargs,
         )

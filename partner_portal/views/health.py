@@ -1,7 +1,11 @@
 from django.db import connection, transaction
 from django.http import JsonResponse
 
+from partner_portal.access import policy_required
+from partner_portal.policy import PUBLIC
 
+
+@policy_required(PUBLIC)
 @transaction.non_atomic_requests
 def healthz(request):
     """200 when the database answers; 503 when it does not."""

@@ -1,19 +1,21 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.forms import TileActionForm
 from partner_portal.models import TilePreference
-from partner_portal.permissions import is_portal_staff
+from partner_portal.policy import MEMBER_OR_STAFF, SIGNED_IN
 from partner_portal.services import tile_preference_save
 from partner_portal.tiles import arrange, tiles_available
 
 
-class StartView(LoginRequiredMixin, View):
+class StartView(PolicyRequiredMixin, View):
     """The start page for every logged-in user: the tiles their role may see,
     arranged as they chose. Members, staff, or a page saying whom to contact."""
+
+    policy = MEMBER_OR_STAFF
 
     def _arranged(self, request):
         """(every tile the user may see, the shown ones in their order, the
@@ -28,8 +30,6 @@ class StartView(LoginRequiredMixin, View):
         return available, shown, hidden
 
     def get(self, request):
-        if request.membership is None and not is_portal_staff(request.user):
-            return redirect("partner_portal:no_company")
         _available, shown, hidden = self._arranged(request)
         rendered = [(tile, tile.context(request)) for tile in shown]
         return render(
@@ -71,8 +71,10 @@ class StartView(LoginRequiredMixin, View):
         return redirect(f"{request.path}?customise=1")
 
 
-class NoCompanyView(LoginRequiredMixin, TemplateView):
+class NoCompanyView(PolicyRequiredMixin, TemplateView):
     """A logged-in user without an active company: whom to contact, not an error."""
+
+    policy = SIGNED_IN
 
     template_name = "partner_portal/no_company.html"
 

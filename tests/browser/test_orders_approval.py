@@ -42,6 +42,7 @@ def test_approver_approves_a_buyers_order_over_budget(new_context, login):
 
     # When the approver opens it from "Approvals" and approves it with a comment
     navbar = approver.get_by_role("navigation", name="Main navigation")
+    navbar.get_by_role("button", name="Orders", exact=True).click()
     navbar.get_by_role("link", name="Approvals").click()
     _open_approval(approver, PO_NUMBER)
     expect(approver.locator("#approval-status")).to_have_text("Awaiting approval")

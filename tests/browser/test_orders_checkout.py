@@ -58,7 +58,8 @@ def test_checkout_on_account_with_a_double_click_places_one_order(page, login):
 
     # ... and the order list shows it once
     navbar = page.get_by_role("navigation", name="Main navigation")
-    navbar.get_by_role("link", name="Orders").click()
+    navbar.get_by_role("button", name="Orders", exact=True).click()
+    navbar.get_by_role("link", name="Order history").click()
     rows = page.locator("#orders tbody tr").filter(has_text=PO_NUMBER)
     expect(rows).to_have_count(1)
     expect(rows.get_by_role("link")).to_have_text(number)

@@ -15,6 +15,7 @@ def test_quick_order_adds_valid_lines_and_keeps_the_invalid_ones(page, login):
     # Given a buyer on the quick order page, opened from the navbar
     login(page, BUYER)
     navbar = page.get_by_role("navigation", name="Main navigation")
+    navbar.get_by_role("button", name="Shop", exact=True).click()
     navbar.get_by_role("link", name="Quick order").click()
     expect(page.get_by_role("heading", name="Quick order", level=1)).to_be_visible()
 

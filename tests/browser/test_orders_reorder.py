@@ -18,7 +18,8 @@ TAPE = "Packing tape 50 mm, 6 rolls"
 def _open_order(page, po_number):
     """Open the company's order with this PO number from "Orders"."""
     navbar = page.get_by_role("navigation", name="Main navigation")
-    navbar.get_by_role("link", name="Orders").click()
+    navbar.get_by_role("button", name="Orders", exact=True).click()
+    navbar.get_by_role("link", name="Order history").click()
     expect(
         page.get_by_role("heading", name="Orders of your company", level=1)
     ).to_be_visible()

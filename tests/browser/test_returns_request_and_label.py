@@ -29,7 +29,8 @@ def test_buyer_requests_a_return_and_downloads_the_label(new_context, login, tmp
     # Given the buyer on a shipped order of theirs
     login(buyer, BUYER)
     navbar = buyer.get_by_role("navigation", name="Main navigation")
-    navbar.get_by_role("link", name="Orders").click()
+    navbar.get_by_role("button", name="Orders", exact=True).click()
+    navbar.get_by_role("link", name="Order history").click()
     buyer.locator("#orders tbody tr").filter(has_text=PO_NUMBER).get_by_role(
         "link"
     ).click()

@@ -18,6 +18,7 @@ def test_shop_renders_inside_the_portal_frame(page, login, screenshot_dir):
     assert response.status == 200
     expect(page).to_have_url(re.compile(r"/shop/catalogue/$"))
     navbar = page.get_by_role("navigation", name="Main navigation")
+    navbar.get_by_role("button", name="Company", exact=True).click()
     expect(navbar.get_by_role("link", name="Colleagues")).to_be_visible()
     expect(navbar.locator("select#language-select")).to_be_visible()
     expect(navbar.locator("#user-menu")).to_contain_text("Acme Industrial GmbH")

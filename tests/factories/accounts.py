@@ -22,7 +22,20 @@ class UserFactory(DjangoModelFactory):
 
 
 class StaffUserFactory(UserFactory):
-    """One of our own people: Django staff, no company."""
+    """One of our own people, no company: staff are the members of a staff
+    group (partner_portal.policy), Support unless `staff_groups` says which.
+    `is_staff` opens Oscar's dashboard, as for the demo's staff."""
 
     email = factory.Sequence(lambda n: f"staff{n}@portal.example")
     is_staff = True
+
+    @factory.post_generation
+    def staff_groups(self, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        from partner_portal.permissions import StaffGroup
+
+        if not create:
+            return
+        for name in [StaffGroup.SUPPORT] if extracted is None else extracted:
+            self.groups.add(Group.objects.get_or_create(name=name)[0])

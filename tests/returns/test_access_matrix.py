@@ -6,7 +6,6 @@ photos, labels and credit notes answer 404; denials change nothing."""
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from partner_portal.permissions import Role, StaffGroup
@@ -138,12 +137,38 @@ MATRIX = [
         allowed=("desk", Expect(302, "/portal/returns/desk/policy/", changes=True)),
     ),
     _desk_row("returns:desk_detail", kwargs=_return, allowed=("desk", OK)),
-    _desk_row(
+    # The desk is the group's, whether or not the member is Django staff.
+    Row(
         "returns:desk_detail",
+        kwargs=_return,
+        allowed=("desk_not_staff", OK),
+        label="-group-without-is-staff",
+    ),
+    _desk_row(
+        "returns:desk_close",
         method="post",
         kwargs=_return,
-        data=lambda w: {"action": "close", "note": "matrix"},
+        data=lambda w: {"note": "matrix"},
         allowed=("desk", Expect(302, changes=True)),
+    ),
+    # The world's return is credited: every other step is refused on the page
+    # and changes nothing.
+    *(
+        _desk_row(
+            f"returns:desk_{step}",
+            method="post",
+            kwargs=_return,
+            allowed=("desk", OK),
+        )
+        for step in (
+            "approve",
+            "reject",
+            "label",
+            "receive",
+            "refund",
+            "credit",
+            "replace",
+        )
     ),
 ]
 
@@ -194,8 +219,10 @@ def world(db):
     )
     note.pdf.save("CN-TEST-1.pdf", ContentFile(b"%PDF-1.4 credit"), save=True)
 
-    desk = StaffUserFactory()
-    desk.groups.add(Group.objects.get_or_create(name=StaffGroup.RETURNS_DESK)[0])
+    desk = StaffUserFactory(staff_groups=[StaffGroup.RETURNS_DESK])
+    desk_not_staff = StaffUserFactory(
+        is_staff=False, staff_groups=[StaffGroup.RETURNS_DESK]
+    )
     users |= {
         "anonymous": None,
         "other_admin": MembershipFactory(
@@ -203,6 +230,7 @@ def world(db):
         ).user,
         "no_company": UserFactory(),
         "desk": desk,
+        "desk_not_staff": desk_not_staff,
         "sales": StaffUserFactory(),
     }
     yield SimpleNamespace(
@@ -253,4 +281,5 @@ def test_returns_photos_labels_and_credit_notes_of_another_company_are_404():
         "returns:credit_note",
         "returns:create",
     } <= not_found
-    assert object_rows - {"returns:desk_detail"} <= not_found
+    desk_rows = {name for name in object_rows if name.startswith("returns:desk")}
+    assert object_rows - desk_rows <= not_found

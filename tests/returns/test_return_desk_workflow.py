@@ -68,8 +68,7 @@ def test_approval_issues_the_label_with_barcode_and_tells_the_buyer(
     client.force_login(desk)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("returns:desk_detail", args=[requested.number]),
-            {"action": "approve"},
+            reverse("returns:desk_approve", args=[requested.number]),
         )
 
     requested.refresh_from_db()
@@ -118,11 +117,11 @@ def test_rejection_needs_a_reason_and_tells_the_buyer(
     client, desk, requested, django_capture_on_commit_callbacks
 ):
     client.force_login(desk)
-    url = reverse("returns:desk_detail", args=[requested.number])
+    url = reverse("returns:desk_reject", args=[requested.number])
 
-    empty = client.post(url, {"action": "reject", "reason": ""})
+    empty = client.post(url, {"reason": ""})
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"action": "reject", "reason": "Opened and used."})
+        client.post(url, {"reason": "Opened and used."})
 
     requested.refresh_from_db()
     assert empty.status_code == 200
@@ -139,9 +138,7 @@ def test_a_step_out_of_order_is_refused_and_changes_nothing(
     client.force_login(desk)
     before = snapshot(ReturnRequest)
 
-    response = client.post(
-        reverse("returns:desk_detail", args=[approved.number]), {"action": "approve"}
-    )
+    response = client.post(reverse("returns:desk_approve", args=[approved.number]))
 
     assert response.status_code == 200
     assert messages_of(response) == [
@@ -285,8 +282,7 @@ def test_a_customer_cannot_open_the_desk(client, buyer, requested):
     assert client.get(reverse("returns:desk")).status_code == 403
     assert (
         client.post(
-            reverse("returns:desk_detail", args=[requested.number]),
-            {"action": "approve"},
+            reverse("returns:desk_approve", args=[requested.number]),
         ).status_code
         == 403
     )

@@ -1,0 +1,54 @@
+"""The foundation's navigation entries (partner_portal.navigation)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from partner_portal.navigation import NavEntry, register_entry
+from partner_portal.policy import DashboardUser
+
+register_entry(
+    NavEntry(
+        key="portal.partner_area",
+        group="partner",
+        label=_("Partner area"),
+        url_name="partner_portal:partner_area",
+        order=10,
+    )
+)
+register_entry(
+    NavEntry(
+        key="portal.company",
+        group="company",
+        label=_("Company profile"),
+        url_name="partner_portal:company",
+        order=10,
+    )
+)
+register_entry(
+    NavEntry(
+        key="portal.colleagues",
+        group="company",
+        label=_("Colleagues"),
+        url_name="partner_portal:colleagues",
+        order=20,
+    )
+)
+register_entry(
+    NavEntry(
+        key="portal.staff_companies",
+        group="staff",
+        label=_("Companies"),
+        url_name="partner_portal:staff_companies",
+        order=10,
+    )
+)
+# Oscar's dashboard (catalogue, stock, orders) lets in `is_staff` users only.
+register_entry(
+    NavEntry(
+        key="portal.shop_dashboard",
+        group="staff",
+        label=_("Shop dashboard"),
+        path="/shop/dashboard/",
+        policy=DashboardUser(),
+        order=90,
+    )
+)

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from oscar.core.loading import get_model
 
+from orders.exports import orders_workbook
 from orders.forms import OrderFilterForm
 from orders.models import Invoice
 from orders.selectors import (
@@ -120,14 +121,7 @@ class OrderExportView(OrderFilterMixin, View):
             for row in _export_rows(orders):
                 writer.writerow([csv_safe(value) for value in row])
             return response
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Orders"))
-        for row in _export_rows(orders):
-            sheet.append(
-                [csv_safe(value) if isinstance(value, str) else value for value in row]
-            )
+        workbook = orders_workbook(orders, with_lines=request.GET.get("lines") == "1")
         response = HttpResponse(
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )

@@ -2,7 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +20,18 @@ from orders.selectors import (
     order_statuses,
 )
 from orders.services import reorder
-from partner_portal.access import CompanyMemberRequiredMixin
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.exports import csv_safe
+from partner_portal.files import (
+    ATTACHMENT,
+    CSV,
+    PDF,
+    XLSX,
+    private_content_response,
+    private_file_response,
+)
 from partner_portal.permissions import Capability, capabilities_for
+from partner_portal.policy import Member
 from partner_portal.scoping import get_for_company_or_404
 from partner_portal.selectors import membership_list
 
@@ -30,8 +39,8 @@ Order = get_model("order", "Order")
 EXPORT_LIMIT = 50_000
 
 
-class OrderFilterMixin(CompanyMemberRequiredMixin):
-    required_capability = Capability.ORDER_VIEW_OWN
+class OrderFilterMixin(PolicyRequiredMixin):
+    policy = Member(Capability.ORDER_VIEW_OWN)
 
     def filtered(self, request):
         sees_all = Capability.ORDER_VIEW_ALL in capabilities_for(request.membership)
@@ -112,9 +121,10 @@ class OrderExportView(OrderFilterMixin, View):
         orders = orders[:EXPORT_LIMIT]
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         if fmt == "csv":
-            response = HttpResponse(content_type="text/csv; charset=utf-8")
-            response["Content-Disposition"] = (
-                f'attachment; filename="orders-{stamp}.csv"'
+            response = private_content_response(
+                filename=f"orders-{stamp}.csv",
+                content_type=CSV,
+                disposition=ATTACHMENT,
             )
             response.write("\ufeff")  # so that Excel reads UTF-8
             writer = csv.writer(response)
@@ -122,16 +132,17 @@ class OrderExportView(OrderFilterMixin, View):
                 writer.writerow([csv_safe(value) for value in row])
             return response
         workbook = orders_workbook(orders, with_lines=request.GET.get("lines") == "1")
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = private_content_response(
+            filename=f"orders-{stamp}.xlsx",
+            content_type=XLSX,
+            disposition=ATTACHMENT,
         )
-        response["Content-Disposition"] = f'attachment; filename="orders-{stamp}.xlsx"'
         workbook.save(response)
         return response
 
 
-class OrderDetailView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.ORDER_VIEW_OWN
+class OrderDetailView(PolicyRequiredMixin, View):
+    policy = Member(Capability.ORDER_VIEW_OWN)
     template_name = "orders/order_detail.html"
 
     def get(self, request, number):
@@ -155,8 +166,8 @@ class OrderDetailView(CompanyMemberRequiredMixin, View):
         )
 
 
-class ReorderView(CompanyMemberRequiredMixin, View):
-    required_capability = Capability.ORDER_PLACE
+class ReorderView(PolicyRequiredMixin, View):
+    policy = Member(Capability.ORDER_PLACE)
 
     def post(self, request, number):
         order = order_get(
@@ -202,11 +213,11 @@ class ReorderView(CompanyMemberRequiredMixin, View):
         return redirect("basket:summary")
 
 
-class InvoiceDownloadView(CompanyMemberRequiredMixin, View):
+class InvoiceDownloadView(PolicyRequiredMixin, View):
     """The invoice PDF, only for members of the order's company who may see
     the order; never from a public URL."""
 
-    required_capability = Capability.ORDER_VIEW_OWN
+    policy = Member(Capability.ORDER_VIEW_OWN)
 
     def get(self, request, number):
         order = order_get(
@@ -216,9 +227,9 @@ class InvoiceDownloadView(CompanyMemberRequiredMixin, View):
             number=number,
         )
         invoice = get_for_company_or_404(Invoice, company=self.company, order=order)
-        return FileResponse(
-            invoice.pdf.open("rb"),
-            as_attachment=True,
+        return private_file_response(
+            invoice.pdf,
             filename=f"{invoice.number}.pdf",
-            content_type="application/pdf",
+            content_type=PDF,
+            disposition=ATTACHMENT,
         )

@@ -9,7 +9,7 @@ class OrdersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from orders import tiles  # noqa: F401  registers the ordering tiles
+        from orders import navigation, tiles  # noqa: F401  register themselves
         from orders.staff_permissions import grant_staff_permissions
 
         post_migrate.connect(grant_staff_permissions, dispatch_uid="orders-staff-perms")

@@ -7,7 +7,8 @@
   ("co-/branded"), codes may not ("HELMET-/W"). Inside `.user-content` (forum
   posts and other text people write) and `.text-break` (a checksum) a word
   wider than its box may break: a pasted URL must not push the page sideways.
-- No sideways scrolling: `scrollWidth` of the document within `innerWidth`.
+- No sideways scrolling: `scrollWidth` of the document within `innerWidth`,
+  and no value cut off in a table stacked into label/value rows.
 - One row of navigation from 1024 px: every visible link, button and field of
   the header shares one row, and the header is no taller than that row.
 - Text contrast at least WCAG AA: 4.5:1, 3:1 for large text, against the first
@@ -172,6 +173,16 @@ LAYOUT_SCRIPT = r"""
     }
   }
 
+  // A stacked table row (phone width) shows its values whole.
+  const clippedCells = [];
+  for (const cell of document.querySelectorAll(".table-stack td")) {
+    if (style(cell).display === "table-cell") continue;
+    if (cell.scrollWidth > cell.clientWidth + 1) {
+      const text = cell.textContent.trim().slice(0, 40);
+      clippedCells.push({ text, where: describe(cell) });
+    }
+  }
+
   let header = null;
   const headerEl = document.querySelector("body > header, body > nav, .portal-navbar");
   if (checkHeader && headerEl) {
@@ -202,6 +213,7 @@ LAYOUT_SCRIPT = r"""
     innerWidth: window.innerWidth,
     brokenWords,
     lowContrast,
+    clippedCells,
     header,
   };
 }
@@ -228,6 +240,8 @@ def problems(result):
         found.append(f"... and {len(result['brokenWords']) - 15} more broken words")
     for item in result["lowContrast"][:10]:
         found.append(f"contrast {item['ratio']}:1: {item['text']!r} in {item['where']}")
+    for item in result["clippedCells"][:10]:
+        found.append(f"cut off in a stacked table: {item['text']!r} in {item['where']}")
     header = result["header"]
     if header and header["tooTall"]:
         found.append(

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 WIDTHS = [390, 1280, 1920]
 LANGUAGES = {"en": "ltr", "fa": "rtl"}
 HEIGHT = 900
+NAVIGATION_TIMEOUT_MS = 30_000
 
 # The people whose pages are checked; each gets a start page.
 PEOPLE = {
@@ -127,6 +128,8 @@ class Tabs:
                 viewport={"width": WIDTHS[0], "height": HEIGHT},
             )
             context.set_default_timeout(ACTION_TIMEOUT_MS)
+            # A cold server under load takes a while for its first pages.
+            context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
             page = context.new_page()
             _login(page, PEOPLE[person])
             context.add_cookies(

@@ -18,6 +18,7 @@ from contracts.services import (
 from contracts.services.acceptance import nameless_account_message
 from partner_portal.models import Company
 from partner_portal.permissions import StaffGroup
+from partner_portal.uploads import upload_check
 
 StockRecord = get_model("partner", "StockRecord")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -285,10 +286,5 @@ class DocumentForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_DOCUMENT_BYTES:
-            raise ValidationError(_("The file is larger than 10 MB."))
-        head = upload.read(5)
-        upload.seek(0)
-        if head != b"%PDF-":
-            raise ValidationError(_("The file is not a PDF document."))
+        upload_check(upload, pdf=True, max_mb=MAX_DOCUMENT_BYTES // (1024 * 1024))
         return upload

@@ -1,7 +1,6 @@
 """Contracts and partner agreements, their documents and renewal
 requests."""
 
-import hashlib
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -17,8 +16,11 @@ from contracts.models import (
 )
 from contracts.services.requests import offer_request_create
 from partner_portal.models import Company
+from partner_portal.numbering import next_number
+from partner_portal.uploads import upload_check
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+CONTRACT_NUMBER_FORMAT = "{name}-{year}-{number:05d}"
 PDF_MAGIC = b"%PDF-"
 
 
@@ -55,29 +57,34 @@ def contract_create(
             offer_version=offer_version,
             contact_person=contact_person or company.contact_person,
         )
-        contract.full_clean(exclude=["number"])
+        # Numbered from the yearly sequence of the start year, not the
+        # primary key.
+        contract.number = next_number(
+            "PA" if kind == Contract.Kind.PARTNER_AGREEMENT else "CT",
+            year=start_date.year,
+            format=CONTRACT_NUMBER_FORMAT,
+        )
+        contract.full_clean()
         contract.save()
-        prefix = "PA" if kind == Contract.Kind.PARTNER_AGREEMENT else "CT"
-        contract.number = f"{prefix}-{start_date:%Y}-{contract.pk:05d}"
-        contract.save(update_fields=["number"])
     return contract
 
 
 def contract_document_add(
     *, contract: Contract, user, title: str, uploaded_file
 ) -> ContractDocument:
-    """Attach a PDF to a contract. The content must be a PDF (checked by its
-    first bytes, not its name) of at most 10 MB. Raises ValidationError."""
-    if uploaded_file.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(_("The file is larger than 10 MB."))
+    """Attach a PDF to a contract. The content must be a PDF (checked by the
+    portal's one upload check, not by its name) of at most 10 MB. Raises
+    ValidationError."""
+    checked = upload_check(
+        uploaded_file, pdf=True, max_mb=MAX_DOCUMENT_BYTES // (1024 * 1024)
+    )
+    uploaded_file.seek(0)
     data = uploaded_file.read()
-    if not data.startswith(PDF_MAGIC):
-        raise ValidationError(_("The file is not a PDF document."))
     document = ContractDocument(
         contract=contract,
         title=title.strip() or uploaded_file.name[:200],
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
+        sha256=checked.sha256,
+        size=checked.size,
         uploaded_by=user,
     )
     document.file.save(f"{contract.number}.pdf", ContentFile(data), save=False)

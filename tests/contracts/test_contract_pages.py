@@ -104,7 +104,7 @@ def test_a_document_of_another_contract_is_404(
 @pytest.mark.parametrize(
     ("name", "content", "error"),
     [
-        ("fake.pdf", b"MZ\x90\x00 not a pdf", "The file is not a PDF document."),
+        ("fake.pdf", b"MZ\x90\x00 not a pdf", "fake.pdf is not a PDF document."),
         ("empty.pdf", b"", "The submitted file is empty."),
     ],
 )

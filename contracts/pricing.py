@@ -16,28 +16,39 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from oscar.core.loading import get_model
 
 from contracts.models import Contract, ContractPrice
-from orders.models import CompanyPrice
+from orders.services.company_prices import (
+    company_price_delete,
+    company_price_set,
+    company_prices_locked,
+)
+
+Product = get_model("catalogue", "Product")
+
+
+def _note(contract) -> str:
+    return f"contract {contract.number}"
 
 
 def contract_prices_apply(*, contract: Contract, lines) -> list[ContractPrice]:
-    """Write the offer's prices into the company's price list; the first line
-    of a product sets its price."""
-    prices = {}
+    """Write the offer's prices into the company's price list (through the
+    orders price service, which records each change); the first line of a
+    product sets its price."""
+    prices, rates = {}, {}
     for line in lines:
         if line.product_id and line.product_id not in prices:
             prices[line.product_id] = line.net_unit_price
+            # The line's VAT rate goes with the price: an offer line at 7 %
+            # is charged 7 % at checkout.
+            rates[line.product_id] = line.tax_rate
     if not prices:
         return []
     company = contract.company
+    products = Product.objects.in_bulk(list(prices))
     with transaction.atomic():
-        current = {
-            row.product_id: row
-            for row in CompanyPrice.objects.for_company(company)
-            .select_for_update()
-            .filter(product_id__in=prices)
-        }
+        current = company_prices_locked(company=company, product_ids=prices)
         granted = []
         for product_id, price in prices.items():
             row = current.get(product_id)
@@ -49,13 +60,13 @@ def contract_prices_apply(*, contract: Contract, lines) -> list[ContractPrice]:
                     previous_price=row.price if row else None,
                 )
             )
-            if row is None:
-                CompanyPrice.objects.create(
-                    company=company, product_id=product_id, price=price
-                )
-            elif row.price != price:
-                row.price = price
-                row.save(update_fields=["price"])
+            company_price_set(
+                company=company,
+                product=products[product_id],
+                price=price,
+                note=_note(contract),
+                vat_rate=rates[product_id],
+            )
         return ContractPrice.objects.bulk_create(granted)
 
 
@@ -70,11 +81,11 @@ def contract_prices_release(*, contract: Contract, today: date) -> None:
                 contract__end_date__gte=today,
             ).values_list("product_id", flat=True)
         )
-        rows = {
-            row.product_id: row
-            for row in CompanyPrice.objects.for_company(company).select_for_update()
-        }
-        for granted in contract.prices.all():
+        granted_prices = list(contract.prices.select_related("product"))
+        rows = company_prices_locked(
+            company=company, product_ids=[g.product_id for g in granted_prices]
+        )
+        for granted in granted_prices:
             row = rows.get(granted.product_id)
             if (
                 row is None
@@ -83,9 +94,15 @@ def contract_prices_release(*, contract: Contract, today: date) -> None:
             ):
                 continue
             if granted.previous_price is None:
-                row.delete()
+                company_price_delete(
+                    company=company, product=granted.product, note=_note(contract)
+                )
             else:
-                row.price = granted.previous_price
-                row.save(update_fields=["price"])
+                company_price_set(
+                    company=company,
+                    product=granted.product,
+                    price=granted.previous_price,
+                    note=_note(contract),
+                )
         contract.prices_released_at = timezone.now()
         contract.save(update_fields=["prices_released_at"])

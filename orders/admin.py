@@ -1,4 +1,6 @@
-"""Staff keep company price lists, credit limits and budgets here."""
+"""For superusers only (partner_portal/admin_site.py): sales staff keep
+company prices and credit limits on the portal's staff pages, where each
+change is recorded."""
 
 from django.contrib import admin
 

@@ -9,7 +9,11 @@ class OrdersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from orders import navigation, tiles  # noqa: F401  register themselves
+        from orders import (  # noqa: F401  register themselves
+            navigation,
+            staff_sections,
+            tiles,
+        )
         from orders.staff_permissions import grant_staff_permissions
 
         post_migrate.connect(grant_staff_permissions, dispatch_uid="orders-staff-perms")

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from orders.views import approvals, budgets, checkout, history, payments, quick_order
+from orders.views import (
+    approvals,
+    budgets,
+    checkout,
+    history,
+    payments,
+    quick_order,
+    staff_prices,
+)
 
 app_name = "orders"
 
@@ -20,6 +28,26 @@ urlpatterns = [
         "budgets/<id:pk>/delete/",
         budgets.BudgetDeleteView.as_view(),
         name="budget_delete",
+    ),
+    path(
+        "staff/companies/<id:company_pk>/prices/",
+        staff_prices.StaffCompanyPricesView.as_view(),
+        name="staff_company_prices",
+    ),
+    path(
+        "staff/companies/<id:company_pk>/prices/<id:pk>/",
+        staff_prices.StaffCompanyPriceEditView.as_view(),
+        name="staff_company_price_edit",
+    ),
+    path(
+        "staff/companies/<id:company_pk>/prices/<id:pk>/delete/",
+        staff_prices.StaffCompanyPriceDeleteView.as_view(),
+        name="staff_company_price_delete",
+    ),
+    path(
+        "staff/companies/<id:company_pk>/account/",
+        staff_prices.StaffCompanyAccountView.as_view(),
+        name="staff_company_account",
     ),
     path(
         "stripe/webhook/",

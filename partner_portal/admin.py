@@ -1,5 +1,6 @@
-"""Staff create companies and their addresses here; company admins manage
-their colleagues in the portal itself."""
+"""For superusers only (partner_portal/admin_site.py): they create companies
+and their addresses here; sales staff edit companies on the portal's staff
+pages, and company admins manage their colleagues in the portal itself."""
 
 from django.contrib import admin
 

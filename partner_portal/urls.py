@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partner_portal.views import accounts, company, profile, start
+from partner_portal.views import accounts, company, profile, staff_companies, start
 
 app_name = "partner_portal"
 
@@ -34,5 +34,10 @@ urlpatterns = [
         "staff/companies/",
         company.StaffCompanyListView.as_view(),
         name="staff_companies",
+    ),
+    path(
+        "staff/companies/<id:pk>/",
+        staff_companies.StaffCompanyEditView.as_view(),
+        name="staff_company_edit",
     ),
 ]

@@ -26,6 +26,8 @@ OSCAR_FORKS = {
     "oscar.apps.order.apps.OrderConfig": "oscar_apps.order.apps.OrderConfig",
     "oscar.apps.partner.apps.PartnerConfig": "oscar_apps.partner.apps.PartnerConfig",
     "oscar.apps.search.apps.SearchConfig": "oscar_apps.search.apps.SearchConfig",
+    # The Django admin answers only superusers (partner_portal/admin_site.py).
+    "django.contrib.admin": "partner_portal.admin_site.PortalAdminConfig",
 }
 
 INSTALLED_APPS = [

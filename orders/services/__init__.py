@@ -20,6 +20,13 @@ from orders.services.checkout import (
     CheckoutResult,
     checkout_place,
 )
+from orders.services.company_prices import (
+    company_account_get,
+    company_account_set,
+    company_price_delete,
+    company_price_set,
+    company_prices_locked,
+)
 from orders.services.payment import (
     PAYMENT_ACCOUNT,
     PAYMENT_CARD,
@@ -53,6 +60,11 @@ __all__ = [
     "budget_delete",
     "budget_set",
     "checkout_place",
+    "company_account_get",
+    "company_account_set",
+    "company_price_delete",
+    "company_price_set",
+    "company_prices_locked",
     "payment_methods",
     "quick_order_add",
     "quick_order_parse",

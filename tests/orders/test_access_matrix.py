@@ -31,8 +31,14 @@ from orders.models import (
     StripeEvent,
 )
 from orders.services import checkout_place
-from partner_portal.permissions import Role
-from tests.factories import CompanyFactory, MembershipFactory, UserFactory
+from partner_portal.permissions import Role, StaffGroup
+from partner_portal.staff_changes import StaffChange
+from tests.factories import (
+    CompanyFactory,
+    MembershipFactory,
+    StaffUserFactory,
+    UserFactory,
+)
 from tests.factories.orders import (
     BudgetFactory,
     CompanyAccountFactory,
@@ -58,6 +64,46 @@ Line = get_model("basket", "Line")
 Order = get_model("order", "Order")
 
 BASKET = "/shop/basket/"
+
+
+def _company(world):
+    return {"company_pk": world.company.pk}
+
+
+def _price(world):
+    return {"company_pk": world.company.pk, "pk": world.nut_price.pk}
+
+
+def _prices_page(world):
+    return f"/portal/orders/staff/companies/{world.company.pk}/prices/"
+
+
+def _sales_rows(name, kwargs, *, method="get", data=lambda w: {}, done=None):
+    """A staff page: visitors log in; members (the buyer, another company's
+    admin) and support staff get 403; sales staff use it."""
+    allowed = OK if done is None else Expect(302, done, changes=True)
+    return [
+        Row(
+            name,
+            method=method,
+            kwargs=kwargs,
+            data=data,
+            anonymous=LOGIN,
+            other_company=FORBIDDEN,
+            missing_capability=("support", FORBIDDEN),
+            allowed=("sales", allowed),
+        ),
+        Row(
+            name,
+            method=method,
+            kwargs=kwargs,
+            data=data,
+            missing_capability=("buyer", FORBIDDEN),
+            label="-buyer",
+        ),
+    ]
+
+
 APPROVALS = "/portal/orders/approvals/"
 BUDGETS = "/portal/orders/budgets/"
 WEBHOOK_SECRET = "whsec_matrix"
@@ -308,6 +354,37 @@ MATRIX = [
         missing_capability=("colleague", NOT_FOUND),
         allowed=("buyer", OK),
     ),
+    # Sales staff keep company prices and credit (not the Django admin).
+    *_sales_rows("orders:staff_company_prices", _company),
+    *_sales_rows(
+        "orders:staff_company_prices",
+        _company,
+        method="post",
+        data=lambda w: {"sku": "NUT-M8", "price": "4.10"},
+        done=_prices_page,
+    ),
+    *_sales_rows("orders:staff_company_price_edit", _price),
+    *_sales_rows(
+        "orders:staff_company_price_edit",
+        _price,
+        method="post",
+        data=lambda w: {"price": "3.90"},
+        done=_prices_page,
+    ),
+    *_sales_rows(
+        "orders:staff_company_price_delete",
+        _price,
+        method="post",
+        done=_prices_page,
+    ),
+    *_sales_rows("orders:staff_company_account", _company),
+    *_sales_rows(
+        "orders:staff_company_account",
+        _company,
+        method="post",
+        data=lambda w: {"credit_limit": "2500.00", "payment_terms_days": "14"},
+        done=lambda w: f"/portal/orders/staff/companies/{w.company.pk}/account/",
+    ),
 ]
 
 
@@ -332,6 +409,10 @@ def world(db):
     address = DeliveryAddressFactory(company=company)
     CompanyAccountFactory(company=company, credit_limit=Decimal("100000"))
     bolts = product_create(title="Hex bolt M8 (100)", sku="BOLT-M8-100", price="20")
+    nuts = product_create(title="Hex nut M8 (100)", sku="NUT-M8", price="5")
+    nut_price = CompanyPrice.objects.create(
+        company=company, product=nuts, price=Decimal("4.50")
+    )
 
     order = order_place(user=buyer, company=company, lines=[(bolts, 1)])
     invoice = Invoice(company=company, order=order, number="INV-TEST-1", sha256="0")
@@ -369,9 +450,12 @@ def world(db):
             company=other_company, role=Role.COMPANY_ADMIN
         ).user,
         "no_company": UserFactory(email="nobody@example.com"),
+        "sales": StaffUserFactory(staff_groups=[StaffGroup.SALES]),
+        "support": StaffUserFactory(staff_groups=[StaffGroup.SUPPORT]),
     }
     yield SimpleNamespace(
         company=company,
+        nut_price=nut_price,
         buyer=buyer,
         address=address,
         order=order,
@@ -394,6 +478,7 @@ def _database(world):
         CompanyPrice,
         CompanyAccount,
         StripeEvent,
+        StaffChange,
         Basket.objects.filter(owner__memberships__company=world.company),
         Line.objects.filter(basket__owner__memberships__company=world.company),
     )

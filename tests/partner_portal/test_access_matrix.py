@@ -17,9 +17,10 @@ from partner_portal.models import (
     CompanyAddress,
     Invitation,
     Membership,
+    StaffChange,
     TilePreference,
 )
-from partner_portal.permissions import Role
+from partner_portal.permissions import Role, StaffGroup
 from tests.factories import (
     CompanyFactory,
     InvitationFactory,
@@ -169,6 +170,41 @@ MATRIX = [
         missing_capability=("admin", FORBIDDEN),
         allowed=("staff", OK),
     ),
+    Row(
+        "partner_portal:staff_company_edit",
+        kwargs=lambda w: {"pk": w.company.pk},
+        anonymous=LOGIN,
+        other_company=FORBIDDEN,
+        # Support staff: not the sales team's page.
+        missing_capability=("staff", FORBIDDEN),
+        allowed=("sales", OK),
+    ),
+    Row(
+        "partner_portal:staff_company_edit",
+        kwargs=lambda w: {"pk": w.company.pk},
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("root", OK),
+        label="-buyer-and-superuser",
+    ),
+    Row(
+        "partner_portal:staff_company_edit",
+        method="post",
+        kwargs=lambda w: {"pk": w.company.pk},
+        data=lambda w: {
+            "name": "Acme Renamed",
+            "kind": "customer",
+            "partner_tier": "",
+            "is_active": "on",
+            "contact_person": "",
+        },
+        anonymous=LOGIN,
+        other_company=FORBIDDEN,
+        missing_capability=("staff", FORBIDDEN),
+        allowed=(
+            "sales",
+            Expect(302, lambda w: f"/portal/staff/companies/{w.company.pk}/", True),
+        ),
+    ),
     Row("login", anonymous=OK, other_company=Expect(302, START)),
     Row(
         "logout",
@@ -231,6 +267,8 @@ def world(db):
                 company=CompanyFactory(distributor=True), role=Role.COMPANY_ADMIN
             ).user,
             "staff": StaffUserFactory(),
+            "sales": StaffUserFactory(staff_groups=[StaffGroup.SALES]),
+            "root": UserFactory(is_superuser=True),
             "no_company": no_company,
         },
     )
@@ -244,6 +282,7 @@ def _database():
         Membership,
         Invitation,
         TilePreference,
+        StaffChange,
     )
 
 

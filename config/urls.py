@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from oscar_apps.access import not_offered
 from partner_portal.views import accounts, profile
 from partner_portal.views.health import healthz
 
@@ -74,6 +75,9 @@ urlpatterns = [
     re_path(
         r"^shop/accounts/orders/", RedirectView.as_view(pattern_name="orders:list")
     ),
+    # Wish lists are a consumer feature: not in this shop (OSCAR_HIDDEN_FEATURES
+    # hides the buttons; Oscar still routes the pages).
+    re_path(r"^shop/(accounts/)?wishlists/", not_offered),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partner_portal.middleware.CurrentCompanyMiddleware",
+    "oscar_apps.access.ShopAccessMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -240,6 +241,12 @@ OSCAR_DEFAULT_CURRENCY = env("PORTAL_CURRENCY", default="EUR")
 OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = False
+# An invitation-only B2B shop: no product reviews (Oscar published anonymous
+# ones at once) and no wish lists; should reviews come back, only signed-in
+# members write them and staff approve them first.
+OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}
 }

@@ -22,10 +22,10 @@ def _text(fragment: str) -> str:
 
 def _price_texts(page: str) -> dict[str, str]:
     """Title -> the visible price text of each product card."""
-    cards = re.findall(r'<article class="product_pod">(.*?)</article>', page, re.S)
+    cards = re.findall(r'<article class="product_pod[^"]*">(.*?)</article>', page, re.S)
     prices = {}
     for card in cards:
-        title = html.unescape(re.search(r'<h3.*?title="([^"]+)"', card, re.S)[1])
+        title = html.unescape(re.search(r"<h3[^>]*><a[^>]*>([^<]+)</a>", card)[1])
         price = re.search(
             r'<p class="price_color.*?(?=<p class="\w+ availability)', card, re.S
         )

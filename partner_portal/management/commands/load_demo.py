@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale
 
+from partner_portal.management.product_images import product_image_ensure
 from partner_portal.models import Branding, Company, CompanyAddress, Membership
 from partner_portal.permissions import Role, StaffGroup
 
@@ -94,13 +95,13 @@ STAFF = [
 ]
 
 PRODUCTS = [
-    # sku, title, price
-    ("BOLT-M8-100", "Hex bolt M8 × 40, box of 100", "18.90"),
-    ("NUT-M8-100", "Hex nut M8, box of 100", "9.50"),
-    ("GLOVE-L-10", "Work gloves size L, pack of 10", "24.00"),
-    ("DRILL-500", "Cordless drill 18 V", "149.00"),
-    ("TAPE-50", "Packing tape 50 mm, 6 rolls", "12.40"),
-    ("HELMET-W", "Safety helmet, white", "19.80"),
+    # sku, title, price, category (under "Industrial supplies")
+    ("BOLT-M8-100", "Hex bolt M8 × 40, box of 100", "18.90", "Fasteners"),
+    ("NUT-M8-100", "Hex nut M8, box of 100", "9.50", "Fasteners"),
+    ("GLOVE-L-10", "Work gloves size L, pack of 10", "24.00", "Safety"),
+    ("DRILL-500", "Cordless drill 18 V", "149.00", "Tools"),
+    ("TAPE-50", "Packing tape 50 mm, 6 rolls", "12.40", "Packaging"),
+    ("HELMET-W", "Safety helmet, white", "19.80", "Safety"),
 ]
 
 
@@ -267,24 +268,30 @@ class Command(BaseCommand):
                 },
             )
         category = create_from_breadcrumbs("Industrial supplies")
-        for sku, title, price in PRODUCTS:
+        for sku, title, price, sub in PRODUCTS:
             record = StockRecord.objects.filter(
                 partner=warehouse, partner_sku=sku
             ).first()
             if record:
-                continue
-            product = Product.objects.create(
-                title=title, product_class=product_class, structure="standalone"
-            )
-            ProductCategory.objects.create(product=product, category=category)
-            StockRecord.objects.create(
+                product = record.product
+            else:
+                product = Product.objects.create(
+                    title=title, product_class=product_class, structure="standalone"
+                )
+                ProductCategory.objects.create(product=product, category=category)
+                StockRecord.objects.create(
+                    product=product,
+                    partner=warehouse,
+                    partner_sku=sku,
+                    price_currency=settings.OSCAR_DEFAULT_CURRENCY,
+                    price=Decimal(price),
+                    num_in_stock=500,
+                )
+            ProductCategory.objects.get_or_create(
                 product=product,
-                partner=warehouse,
-                partner_sku=sku,
-                price_currency=settings.OSCAR_DEFAULT_CURRENCY,
-                price=Decimal(price),
-                num_in_stock=500,
+                category=create_from_breadcrumbs(f"Industrial supplies > {sub}"),
             )
+            product_image_ensure(product=product, sku=sku, category=sub)
 
     def _print_logins(self):
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

@@ -8,7 +8,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from partner_portal.audience import may_see
-from partner_portal.files import ATTACHMENT, INLINE, private_file_response
 from partner_portal.permissions import StaffGroup, is_in_staff_group
 
 CONTENT_APPROVER = "Content approver"
@@ -25,22 +24,6 @@ def check_document_audience(document, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404
-
-
-@hooks.register("before_serve_document", order=1000)
-def serve_document_privately(document, request):
-    """Last of the checks (Wagtail's collection restrictions come first):
-    the document goes out through the portal's one private-file response, so
-    it is never cached by a shared proxy and may be sent by the web server."""
-    response = private_file_response(
-        document.file,
-        filename=document.filename,
-        content_type=document.content_type,
-        disposition=INLINE if document.content_disposition == INLINE else ATTACHMENT,
-    )
-    # Wagtail's own serve view does the same: a document runs no scripts.
-    response["Content-Security-Policy"] = "default-src 'none'"
-    return response
 
 
 def _is_content_staff(user):

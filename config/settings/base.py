@@ -259,6 +259,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Wagtail's serve view sends documents through the portal's private-file
+# response (private, no-store; nginx or Apache send the bytes if configured).
+SENDFILE_BACKEND = "partner_portal.files_wagtail"
 # Documents carry an audience and live in the private storage: only the
 # checking serve view hands them out (cms/wagtail_hooks.py).
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.PortalDocument"

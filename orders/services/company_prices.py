@@ -14,7 +14,9 @@ CENT = Decimal("0.01")
 PRICE = "company price"
 ACCOUNT = "company account"
 register_change_type(
-    PRICE, label=_("Company price"), fields={"price": _("Price (net)")}
+    PRICE,
+    label=_("Company price"),
+    fields={"price": _("Price (net)"), "vat_rate": _("VAT %")},
 )
 register_change_type(
     ACCOUNT,
@@ -62,6 +64,7 @@ def company_price_set(
             product.pk
         )
         previous = row.price if row else None
+        previous_rate = row.vat_rate if row else None
         if row is None:
             row = CompanyPrice(company=company, product=product, price=price)
         elif row.price == price and row.vat_rate == vat_rate:
@@ -78,7 +81,10 @@ def company_price_set(
             object_type=PRICE,
             object_id=product.pk,
             object_label=_product_label(product),
-            changes={"price": (previous, row.price)},
+            changes={
+                "price": (previous, row.price),
+                "vat_rate": (previous_rate, row.vat_rate),
+            },
             note=note,
         )
     return row, previous

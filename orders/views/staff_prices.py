@@ -114,6 +114,8 @@ class StaffCompanyPriceEditView(StaffCompanyMixin, View):
                     product=row.product,
                     price=form.cleaned_data["price"],
                     actor=request.user,
+                    # A rate an offer granted stays with the product.
+                    vat_rate=row.vat_rate,
                 )
             except ValidationError as error:
                 form.add_error(None, error.messages)

@@ -7,29 +7,30 @@ Seeds its data once (a second run reuses it). Run it against a database of
 its own, as `make bench` does for bench_orders.
 """
 
-import logging
-import math
-import statistics
 import time
-import warnings
-from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, reset_queries, transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
-from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from weasyprint import HTML
 
 from contracts import documents, services
 from contracts.models import Offer, OfferVersion
-from partner_portal.models import Company, Membership
+from partner_portal.management.bench import (
+    Result,
+    add_timing_arguments,
+    logged_in_client,
+    measure,
+    member_get_or_create,
+    production_like,
+    write_table,
+)
+from partner_portal.models import Company
 from partner_portal.pdf import StaticOnlyURLFetcher
 from partner_portal.permissions import Role
 
@@ -37,45 +38,17 @@ BIG, SMALL = "bench-offers", "bench-offers-small"
 RENDER_LINES = 30
 
 
-@dataclass
-class Result:
-    label: str
-    times_ms: list[float]
-    queries: list[int]
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.times_ms)
-
-    @property
-    def p95(self) -> float:
-        ordered = sorted(self.times_ms)
-        return ordered[math.ceil(0.95 * len(ordered)) - 1]
-
-    @property
-    def query_text(self) -> str:
-        if not self.queries:
-            return "–"
-        low, high = min(self.queries), max(self.queries)
-        return str(low) if low == high else f"{low}–{high}"
-
-
 class Command(BaseCommand):
     help = "Time the rendering of a 30-line offer PDF and the offers list."
 
     def add_arguments(self, parser):
         parser.add_argument("--offers", type=int, default=1_000)
-        parser.add_argument("--requests", type=int, default=20)
         parser.add_argument("--renders", type=int, default=10)
-        parser.add_argument("--warmup", type=int, default=2)
+        add_timing_arguments(parser)
 
     def handle(self, *args, **options):
         self.options = options
-        logging.getLogger("axes").setLevel(logging.WARNING)
-        logging.getLogger("weasyprint").setLevel(logging.WARNING)
-        warnings.filterwarnings("ignore", message="No directory at")
-        hosts = [*settings.ALLOWED_HOSTS, "testserver"]
-        with override_settings(DEBUG=False, ALLOWED_HOSTS=hosts):
+        with production_like():
             started = time.perf_counter()
             with transaction.atomic():
                 sales = self._sales()
@@ -109,14 +82,12 @@ class Command(BaseCommand):
                 "customer_number": slug.upper(),
             },
         )
-        email = f"admin@{slug}.example"
-        user, _created = get_user_model().objects.get_or_create(
-            username=email, defaults={"email": email, "first_name": "Bench"}
+        company.bench_admin = member_get_or_create(
+            company=company,
+            email=f"admin@{slug}.example",
+            role=Role.COMPANY_ADMIN,
+            first_name="Bench",
         )
-        Membership.objects.get_or_create(
-            company=company, user=user, defaults={"role": Role.COMPANY_ADMIN}
-        )
-        company.bench_admin = user
         existing = Offer.objects.for_company(company).count()
         if existing >= count:
             return company
@@ -198,16 +169,19 @@ class Command(BaseCommand):
 
     def _render(self, version) -> Result:
         lines = list(version.lines.all())
-        times = []
-        runs, warmup = self.options["renders"], self.options["warmup"]
-        for i in range(warmup + runs):
-            start = time.perf_counter()
+
+        def render(i):
             pdf = documents.render_offer_pdf(version, lines)
-            elapsed = (time.perf_counter() - start) * 1000
             if not pdf.startswith(b"%PDF-"):
                 raise CommandError("The offer did not render to a PDF.")
-            if i >= warmup:
-                times.append(elapsed)
+
+        result = measure(
+            f"Offer PDF, {RENDER_LINES} lines",
+            render,
+            runs=self.options["renders"],
+            warmup=self.options["warmup"],
+            count_queries=False,
+        )
         with translation.override(version.offer.language):
             html = render_to_string(
                 documents.OFFER_TEMPLATE, documents.offer_pdf_context(version, lines)
@@ -215,26 +189,18 @@ class Command(BaseCommand):
         self.pages = len(
             HTML(string=html, url_fetcher=StaticOnlyURLFetcher()).render().pages
         )
-        return Result(f"Offer PDF, {RENDER_LINES} lines", times, [])
+        return result
 
     def _list(self, company, label, params) -> Result:
-        client = Client()
-        client.force_login(company.bench_admin)
+        client = logged_in_client(company.bench_admin)
         url = reverse("contracts:offers")
-        times, queries = [], []
-        runs, warmup = self.options["requests"], self.options["warmup"]
-        for i in range(warmup + runs):
-            reset_queries()
-            with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
-                response = client.get(url, params)
-                elapsed = (time.perf_counter() - start) * 1000
-            if response.status_code != 200:
-                raise CommandError(f"{label}: HTTP {response.status_code}")
-            if i >= warmup:
-                times.append(elapsed)
-                queries.append(len(captured))
-        return Result(label, times, queries)
+        return measure(
+            label,
+            lambda i: client.get(url, params),
+            runs=self.options["requests"],
+            warmup=self.options["warmup"],
+            status=200,
+        )
 
     def _report(self, results, version):
         write = self.stdout.write
@@ -245,8 +211,4 @@ class Command(BaseCommand):
             f"{self.options['warmup']} warm-up, in process, DEBUG off, "
             f"{connection.vendor}. The offer PDF has {self.pages} pages."
         )
-        head = f"{'What':<42} {'median ms':>10} {'p95 ms':>9} {'queries':>8}"
-        write(head)
-        write("-" * len(head))
-        for r in results:
-            write(f"{r.label:<42} {r.median:>10.1f} {r.p95:>9.1f} {r.query_text:>8}")
+        write_table(write, results, first="What")

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "partner_portal.csp.PolicyAdjustMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -163,6 +165,34 @@ PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "partner_portal.views.accounts.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Content-Security-Policy on every HTML page (django-csp): scripts only from
+# the portal's own static files, no plugins, no <base>, framed only by the
+# portal itself. Inline style attributes stay allowed (templates, Wagtail and
+# Oscar use them; they cannot run code). Videos come from the two players the
+# video block accepts; the pay page adds Stripe (orders/views/payments.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Oscar's staff dashboard is built on inline scripts: there, and only there,
+# they may run (partner_portal/csp.py).
+PORTAL_CSP_INLINE_SCRIPT_PREFIXES = ["/shop/dashboard/"]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -3,7 +3,6 @@ password) and a link to the password change. Oscar's profile pages lead here;
 its account deletion is not offered (the company admin deactivates members)."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
+from partner_portal.access import PolicyRequiredMixin
 from partner_portal.forms import EmailChangeForm, ProfileNameForm
 from partner_portal.policy import SIGNED_IN
 from partner_portal.profile import user_email_change, user_name_set
@@ -26,7 +26,7 @@ def _next_url(request) -> str | None:
     return None
 
 
-class ProfileView(LoginRequiredMixin, View):
+class ProfileView(PolicyRequiredMixin, View):
     """Name and email of the signed-in user; the name can be set here."""
 
     policy = SIGNED_IN
@@ -64,7 +64,7 @@ class ProfileView(LoginRequiredMixin, View):
         )
 
 
-class EmailChangeView(LoginRequiredMixin, View):
+class EmailChangeView(PolicyRequiredMixin, View):
     """A new login email, confirmed with the current password; the old and
     the new address are told."""
 

@@ -30,7 +30,7 @@ def test_company_admin_accepts_an_offer_and_gets_the_certificate(page, login):
     page.locator("#offers tbody tr").filter(has_text=OFFER).get_by_role("link").click()
     expect(page).to_have_url(re.compile(r"/portal/contracts/offers/\d+/$"))
     expect(page.locator("#offer-status")).to_have_text("Sent")
-    expect(page.locator("object[type='application/pdf']")).to_have_count(1)
+    expect(page.locator("iframe#offer-pdf")).to_have_count(1)
     pdf_sha = page.locator("#pdf-sha256").inner_text()
     assert re.fullmatch(r"[0-9a-f]{64}", pdf_sha)
 

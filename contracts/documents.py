@@ -21,6 +21,7 @@ from django.utils import translation
 
 from contracts.models import CENT, OfferVersion
 from partner_portal.models import Branding
+from partner_portal.money import vat_breakdown
 from partner_portal.pdf import render_pdf
 
 
@@ -30,20 +31,21 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _vat(lines):
+    # The portal's one VAT rule: net line sums per rate, VAT rounded once
+    # per rate (the same as the shop, invoices and credit notes).
+    return vat_breakdown((line.line_net, line.tax_rate) for line in lines)
+
+
 def version_totals(lines) -> tuple[Decimal, Decimal, Decimal]:
-    net = sum((line.line_net for line in lines), Decimal("0.00"))
-    tax = sum((line.line_tax for line in lines), Decimal("0.00"))
-    return net.quantize(CENT), tax.quantize(CENT), (net + tax).quantize(CENT)
+    vat = _vat(lines)
+    return vat.net.quantize(CENT), vat.vat.quantize(CENT), vat.gross.quantize(CENT)
 
 
 def tax_summary(lines) -> list[tuple[Decimal, Decimal, Decimal]]:
-    """(rate, net, tax) per VAT rate, for the totals table."""
-    rates: dict[Decimal, list[Decimal]] = {}
-    for line in lines:
-        net_tax = rates.setdefault(line.tax_rate, [Decimal("0.00"), Decimal("0.00")])
-        net_tax[0] += line.line_net
-        net_tax[1] += line.line_tax
-    return [(rate, net, tax) for rate, (net, tax) in sorted(rates.items())]
+    """(rate, net, tax) per VAT rate, lowest rate first, for the totals
+    table."""
+    return [(row.rate, row.net, row.vat) for row in reversed(_vat(lines).rows)]
 
 
 def version_content(version: OfferVersion, lines) -> dict:

@@ -5,10 +5,12 @@ from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from orders.models import CompanyAccount, Invoice
 from partner_portal.issuer import issuer_details
+from partner_portal.language import language_of
+from partner_portal.money import VatBreakdown, parse_rate, vat_breakdown
 from partner_portal.numbering import next_number
 from partner_portal.pdf import render_pdf
 
@@ -19,6 +21,15 @@ def invoice_number(order) -> str:
     """The number of the order's invoice, or "" while none is issued."""
     invoice = Invoice.objects.filter(order=order).only("number").first()
     return invoice.number if invoice else ""
+
+
+def order_vat(lines) -> VatBreakdown:
+    """Net total, VAT per rate and gross of the order lines by the portal's
+    one VAT rule (the rate of each line is in Oscar's `tax_code`). Each line
+    gets its rate as `vat_rate` for the invoice's VAT column."""
+    for line in lines:
+        line.vat_rate = parse_rate(line.tax_code)
+    return vat_breakdown((line.line_price_excl_tax, line.vat_rate) for line in lines)
 
 
 def invoice_for(order) -> Invoice | None:
@@ -58,19 +69,22 @@ def _invoice_issue(*, order, number: str) -> Invoice:
     terms_days = (
         account.payment_terms_days if account else issuer_details().payment_terms_days
     )
-    pdf = render_pdf(
-        "orders/invoice.html",
-        {
-            "order": order,
-            "lines": lines,
-            "number": number,
-            "company": order.company,
-            "issued_on": issued_on,
-            "delivered_on": delivery_date(order),
-            "payment_terms_days": terms_days,
-            "due_on": issued_on + timedelta(days=terms_days),
-        },
-    )
+    # Documents go out in the language of the person they are for.
+    with translation.override(language_of(order.user)):
+        pdf = render_pdf(
+            "orders/invoice.html",
+            {
+                "order": order,
+                "lines": lines,
+                "vat": order_vat(lines),
+                "number": number,
+                "company": order.company,
+                "issued_on": issued_on,
+                "delivered_on": delivery_date(order),
+                "payment_terms_days": terms_days,
+                "due_on": issued_on + timedelta(days=terms_days),
+            },
+        )
     invoice = Invoice(
         company=order.company,
         order=order,

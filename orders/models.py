@@ -1,12 +1,13 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from partner_portal.files import private_storage  # noqa: F401  named by migrations
 from partner_portal.models import CompanyOwnedModel
+from partner_portal.money import default_currency
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -19,6 +20,20 @@ class CompanyPrice(CompanyOwnedModel):
     )
     price = models.DecimalField(
         _("price (net)"), validators=[MinValueValidator(Decimal("0.00"))], **MONEY
+    )
+    currency = models.CharField(_("currency"), max_length=3, default=default_currency)
+    # An offer may grant a product at a reduced rate (7 % instead of 19 %):
+    # the shop charges the rate stored here; empty means the standard rate.
+    vat_rate = models.DecimalField(
+        _("VAT %"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(Decimal("0")),
+            MaxValueValidator(Decimal("100")),
+        ],
     )
 
     class Meta:
@@ -43,6 +58,7 @@ class CompanyAccount(CompanyOwnedModel):
         validators=[MinValueValidator(Decimal("0.00"))],
         **MONEY,
     )
+    currency = models.CharField(_("currency"), max_length=3, default=default_currency)
     payment_terms_days = models.PositiveSmallIntegerField(
         _("payment terms (days)"), default=30
     )
@@ -69,6 +85,7 @@ class Budget(CompanyOwnedModel):
         validators=[MinValueValidator(Decimal("0.00"))],
         **MONEY,
     )
+    currency = models.CharField(_("currency"), max_length=3, default=default_currency)
 
     class Meta:
         verbose_name = _("budget")
@@ -104,7 +121,7 @@ class OrderApproval(CompanyOwnedModel):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     total = models.DecimalField(_("total (gross)"), **MONEY)
-    currency = models.CharField(max_length=12, default="EUR")
+    currency = models.CharField(max_length=12, default=default_currency)
     budget_left = models.DecimalField(_("budget left when requested"), **MONEY)
     purchase_order_number = models.CharField(
         _("purchase order number"), max_length=35, blank=True

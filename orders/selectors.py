@@ -27,6 +27,17 @@ def company_price_map(*, company) -> dict[int, Decimal]:
     )
 
 
+def company_price_terms(*, company) -> dict[int, tuple[Decimal, Decimal | None]]:
+    """The company's own prices with their VAT rate (None: standard rate),
+    by product id; the shop's pricing strategy reads them once per request."""
+    return {
+        product_id: (price, vat_rate)
+        for product_id, price, vat_rate in CompanyPrice.objects.for_company(
+            company
+        ).values_list("product_id", "price", "vat_rate")
+    }
+
+
 def month_start(today: date | None = None):
     today = today or timezone.localdate()
     return timezone.make_aware(timezone.datetime(today.year, today.month, 1))

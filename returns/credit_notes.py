@@ -5,9 +5,10 @@ import hashlib
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from orders.invoices import invoice_for, invoice_number
+from partner_portal.language import language_of
 from partner_portal.numbering import next_number
 from partner_portal.pdf import render_pdf
 from returns.models import CreditNote
@@ -19,8 +20,11 @@ def credit_note_create(*, return_request, amount: Decimal) -> CreditNote:
     """The credit note of `return_request` over `amount` (gross). Call inside
     the transaction that moves the return to "credited": the number comes from
     the locked yearly counter, and the note never changes once made."""
+    from returns.services.settlement import received_vat
+
     order = return_request.order
     number = next_number(CREDIT_NOTE_SEQUENCE)
+    vat = received_vat(return_request)
     invoice = invoice_for(order)
     rows = [
         {
@@ -31,20 +35,25 @@ def credit_note_create(*, return_request, amount: Decimal) -> CreditNote:
         for line in return_request.lines.select_related("order_line")
         if line.received_quantity
     ]
-    pdf = render_pdf(
-        "returns/credit_note.html",
-        {
-            "number": number,
-            "return_request": return_request,
-            "order": order,
-            "company": return_request.company,
-            "invoice_number": invoice.number if invoice else invoice_number(order),
-            "invoice_date": invoice.created_at if invoice else None,
-            "issued_on": timezone.localdate(),
-            "rows": rows,
-            "amount": amount,
-        },
-    )
+    # Documents go out in the language of the person they are for.
+    with translation.override(language_of(return_request.requested_by)):
+        pdf = render_pdf(
+            "returns/credit_note.html",
+            {
+                "number": number,
+                "return_request": return_request,
+                "order": order,
+                "company": return_request.company,
+                "invoice_number": invoice.number if invoice else invoice_number(order),
+                "invoice_date": invoice.created_at if invoice else None,
+                "issued_on": timezone.localdate(),
+                "rows": rows,
+                "amount": amount,
+                # VAT split per rate like the invoice; left out when the credit
+                # was capped below the value of the goods (it cannot be split).
+                "vat": vat if vat.gross == amount else None,
+            },
+        )
     note = CreditNote(
         company=return_request.company,
         return_request=return_request,

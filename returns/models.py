@@ -198,19 +198,6 @@ class CreditNote(CompanyOwnedModel):
         return self.number
 
 
-class NumberSequence(models.Model):
-    """Yearly counters for RMA and credit-note numbers (RMA-2026-000123)."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="sequence_once")
-        ]
-
-
 class ReturnPolicy(models.Model):
     """A return window for one product class; other products use the
     PORTAL_RETURN_WINDOW_DAYS default. 0 days: not returnable."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from contracts.models.common import CENT, HUNDRED, MONEY, PERCENT, _language_choices
 from partner_portal.files import private_storage
 from partner_portal.models import CompanyOwnedModel
+from partner_portal.money import default_currency
 from partner_portal.scoping import CompanyOwnedQuerySet
 
 
@@ -152,7 +153,7 @@ class OfferVersion(models.Model):
         validators=[MaxValueValidator(730)],
     )
     renewal_terms = models.TextField(_("renewal terms"), max_length=2000, blank=True)
-    currency = models.CharField(max_length=12, default="EUR")
+    currency = models.CharField(max_length=12, default=default_currency)
     total_net = models.DecimalField(default=Decimal("0.00"), **MONEY)
     total_tax = models.DecimalField(default=Decimal("0.00"), **MONEY)
     total_gross = models.DecimalField(default=Decimal("0.00"), **MONEY)

@@ -3,11 +3,10 @@ queued mail tasks."""
 
 from decimal import Decimal
 
-from django.conf import settings
-
 from contracts.models import (
     OfferEvent,
 )
+from partner_portal.money import default_vat_rate
 
 DEFAULT_VALIDITY_DAYS = 30
 
@@ -21,7 +20,7 @@ class OfferRenderError(OfferError):
 
 
 def default_tax_rate() -> Decimal:
-    return (Decimal(str(settings.PORTAL_VAT_RATE)) * 100).quantize(Decimal("0.01"))
+    return default_vat_rate()
 
 
 def _event(offer, kind, *, user=None, version=None, comment=""):

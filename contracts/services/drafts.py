@@ -27,8 +27,12 @@ from contracts.services.common import (
     default_tax_rate,
 )
 from partner_portal.models import Company
+from partner_portal.numbering import next_number
 
 Product = get_model("catalogue", "Product")
+
+OFFER_SEQUENCE = "OF"
+OFFER_NUMBER_FORMAT = "{name}-{year}-{number:05d}"
 
 
 # Drafts and versions
@@ -60,10 +64,10 @@ def offer_create(
             language=language
             or (offer_request.language if offer_request else settings.LANGUAGE_CODE),
         )
-        offer.full_clean(exclude=["number"])
+        # Numbered from the yearly sequence, not the primary key.
+        offer.number = next_number(OFFER_SEQUENCE, format=OFFER_NUMBER_FORMAT)
+        offer.full_clean()
         offer.save()
-        offer.number = f"OF-{timezone.localdate():%Y}-{offer.pk:05d}"
-        offer.save(update_fields=["number"])
         version = OfferVersion.objects.create(
             offer=offer,
             number=1,

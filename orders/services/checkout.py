@@ -7,19 +7,22 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
+from oscar.core.prices import Price
 
 from orders.models import OrderApproval, OrderApprovalEvent
 from orders.selectors import budget_spent, budgets_for, open_credit
 from orders.services.approval_mail import _notify_approvers
 from orders.services.payment import PAYMENT_ACCOUNT, payment_methods
 from partner_portal.models import CompanyAddress
+from partner_portal.money import VatBreakdown
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 ShippingAddress = get_model("order", "ShippingAddress")
 Country = get_model("address", "Country")
 OrderCreator = get_class("order.utils", "OrderCreator")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+basket_vat = get_class("partner.strategy", "basket_vat")
+basket_lines_rate_refresh = get_class("partner.strategy", "basket_lines_rate_refresh")
 Free = get_class("shipping.methods", "Free")
 Selector = get_class("partner.strategy", "Selector")
 
@@ -62,6 +65,7 @@ class BasketTotals:
     shipping_method: object
     shipping_charge: object
     total: object
+    vat: VatBreakdown | None = None
 
     @property
     def gross(self) -> Decimal:
@@ -69,10 +73,19 @@ class BasketTotals:
 
 
 def _totals(basket) -> BasketTotals:
+    """The order total by the portal's one VAT rule: net line sums grouped
+    by rate, VAT rounded once per rate (Oscar's calculator would add up the
+    VAT of each unit, rounded each time)."""
+    basket_lines_rate_refresh(basket)
     shipping_method = Free()
     shipping_charge = shipping_method.calculate(basket)
-    total = OrderTotalCalculator().calculate(basket, shipping_charge)
-    return BasketTotals(shipping_method, shipping_charge, total)
+    vat = basket_vat(basket)
+    total = Price(
+        currency=basket.currency,
+        excl_tax=vat.net + shipping_charge.excl_tax,
+        incl_tax=vat.gross + shipping_charge.incl_tax,
+    )
+    return BasketTotals(shipping_method, shipping_charge, total, vat)
 
 
 def _place(

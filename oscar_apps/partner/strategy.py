@@ -1,39 +1,48 @@
 """The portal's pricing strategy: a company's own price overrides the list
-price (both are shown); prices are net, VAT at PORTAL_VAT_RATE on top."""
+price (both are shown); prices are net, VAT on top at the line's rate (the
+company price's own rate, e.g. 7 % granted by an offer, else PORTAL_VAT_RATE).
+
+The rate travels with the price as Oscar's `tax_code` ("7.00"), so basket and
+order lines keep it; totals are worked out by the one VAT rule
+(partner_portal.money.vat_breakdown) over the net line sums."""
 
 from decimal import Decimal
 
-from django.conf import settings
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.apps.partner.prices import FixedPrice
 from oscar.apps.partner.prices import Unavailable as UnavailablePrice
 
-CENT = Decimal("0.01")
+from partner_portal.money import VatBreakdown, parse_rate, vat_breakdown, vat_of
 
 
 class CompanyFixedPrice(FixedPrice):
     """A net price that also knows the list price it replaces."""
 
-    def __init__(self, currency, excl_tax, tax, list_excl_tax):
+    def __init__(self, currency, excl_tax, tax, list_excl_tax, tax_code=None):
         super().__init__(currency=currency, excl_tax=excl_tax, tax=tax)
         self.list_excl_tax = list_excl_tax
+        self.tax_code = tax_code
 
     @property
     def is_company_price(self) -> bool:
         return self.excl_tax != self.list_excl_tax
 
+    @property
+    def vat_rate(self) -> Decimal:
+        return parse_rate(self.tax_code)
+
 
 class CompanyPricing:
     """Pricing policy mixin for Oscar's `Structured` strategy."""
 
-    def company_prices(self) -> dict[int, Decimal]:
+    def company_prices(self) -> dict[int, tuple[Decimal, Decimal | None]]:
         # One query per request for all of the company's prices, so that a
         # product list costs the same number of queries for 10 or 1,000 rows.
         if not hasattr(self, "_company_prices"):
-            from orders.selectors import company_price_map
+            from orders.selectors import company_price_terms
 
             self._company_prices = (
-                company_price_map(company=self.company) if self.company else {}
+                company_price_terms(company=self.company) if self.company else {}
             )
         return self._company_prices
 
@@ -41,13 +50,15 @@ class CompanyPricing:
         if not stockrecord or stockrecord.price is None:
             return UnavailablePrice()
         list_price = stockrecord.price
-        price = self.company_prices().get(product.pk, list_price)
-        tax = (price * Decimal(str(settings.PORTAL_VAT_RATE))).quantize(CENT)
+        price, rate = self.company_prices().get(product.pk, (list_price, None))
+        rate = parse_rate(rate)
         return CompanyFixedPrice(
             currency=stockrecord.price_currency,
             excl_tax=price,
-            tax=tax,
+            # Per unit, for display; totals use basket_vat (rounded per rate).
+            tax=vat_of(price, rate),
             list_excl_tax=list_price,
+            tax_code=str(rate),
         )
 
     def pricing_policy(self, product, stockrecord):
@@ -83,3 +94,25 @@ class Selector:
             membership = membership_current(user=user)
             company = membership.company if membership else None
         return PortalStrategy(request, company=company)
+
+
+def basket_lines_rate_refresh(basket) -> None:
+    """Give each basket line the VAT rate its price has now (a line keeps the
+    rate of the moment it was added; an offer may have changed it since), so
+    that the order lines carry the rate that was charged."""
+    for line in basket.all_lines():
+        price = line.purchase_info.price
+        code = getattr(price, "tax_code", None)
+        if code and line.tax_code != code:
+            line.tax_code = code
+            line.save(update_fields=["tax_code"])
+
+
+def basket_vat(basket) -> VatBreakdown:
+    """Net total, VAT per rate and gross total of the basket's lines (after
+    discounts), by the portal's one VAT rule."""
+    return vat_breakdown(
+        (line.line_price_excl_tax_incl_discounts, line.tax_code)
+        for line in basket.all_lines()
+        if line.line_price_excl_tax_incl_discounts is not None
+    )

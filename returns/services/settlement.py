@@ -7,6 +7,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from oscar.templatetags.currency_filters import currency
 
+from partner_portal.money import VatBreakdown, vat_breakdown
 from returns.models import (
     CreditNote,
     ReturnRequest,
@@ -16,13 +17,22 @@ from returns.services.workflow import ReturnError, _move
 Status = ReturnRequest.Status
 
 
+def received_vat(return_request) -> VatBreakdown:
+    """Net value of what arrived at the order's net prices, VAT per rate of
+    the order lines and the gross total, by the portal's one VAT rule."""
+    return vat_breakdown(
+        (
+            line.order_line.unit_price_excl_tax * line.received_quantity,
+            line.order_line.tax_code,
+        )
+        for line in return_request.lines.select_related("order_line")
+        if line.received_quantity
+    )
+
+
 def refund_amount(return_request) -> Decimal:
     """Gross value of what arrived, at the prices of the order."""
-    total = Decimal("0.00")
-    for line in return_request.lines.select_related("order_line"):
-        if line.received_quantity:
-            total += line.order_line.unit_price_incl_tax * line.received_quantity
-    return total.quantize(Decimal("0.01"))
+    return received_vat(return_request).gross.quantize(Decimal("0.01"))
 
 
 def _settled_elsewhere(return_request) -> Decimal:

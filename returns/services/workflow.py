@@ -1,15 +1,13 @@
 """The steps of a return: which may follow which, the event each step
 records and the mail it queues, and the document numbers."""
 
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from returns.models import (
-    NumberSequence,
-    ReturnEvent,
-    ReturnRequest,
-)
+# RMA and credit-note numbers (RMA-2026-000123) come from the portal's one
+# numbering service; the name stays importable from returns.services.
+from partner_portal.numbering import next_number  # noqa: F401
+from returns.models import ReturnEvent, ReturnRequest
 
 Status = ReturnRequest.Status
 
@@ -36,25 +34,6 @@ def _date(value):
     from django.utils.formats import date_format
 
     return date_format(value, "SHORT_DATE_FORMAT")
-
-
-# Numbers.
-
-
-def next_number(prefix: str) -> str:
-    """The next number of the year for `prefix`: RMA-2026-000123. Call inside
-    a transaction: the counter row stays locked until it commits, so two
-    requests at once get two numbers."""
-    year = timezone.localdate().year
-    try:
-        with transaction.atomic():
-            NumberSequence.objects.get_or_create(prefix=prefix, year=year)
-    except IntegrityError:
-        pass  # created by a request at the same moment
-    sequence = NumberSequence.objects.select_for_update().get(prefix=prefix, year=year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return f"{prefix}-{year}-{sequence.last:06d}"
 
 
 # The returns desk.

@@ -42,7 +42,7 @@ def _request_approval(*, user, company, product, address):
 
 @pytest.fixture
 def pending(buyer, company, bolts, acme_bolt_price, address, account, buyer_budget):
-    """The buyer's order of 39.28 against a budget of 30.00."""
+    """The buyer's order of 39.27 against a budget of 30.00."""
     return _request_approval(
         user=buyer, company=company, product=bolts, address=address
     )
@@ -97,7 +97,7 @@ def test_approver_approves_and_exactly_one_order_is_placed(
         order.purchase_order_number,
         order.cost_centre,
         order.total_incl_tax,
-    ) == (buyer, company, "PO-BIG-1", "CC-100", Decimal("39.28"))
+    ) == (buyer, company, "PO-BIG-1", "CC-100", Decimal("39.27"))
     assert pending.basket.status == Basket.SUBMITTED
     assert list(
         pending.events.values_list("status", "user", "comment").order_by("pk")
@@ -139,7 +139,7 @@ def test_approval_beyond_the_credit_limit_is_refused_and_keeps_waiting(
     # Then nothing is placed and the order still waits
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == [
-        "This order (39.28) exceeds your company's open credit for orders on "
+        "This order (39.27) exceeds your company's open credit for orders on "
         "account (10.00 of 10.00). Pay by card, or ask us to raise the limit."
     ]
     assert _database() == before

@@ -21,7 +21,7 @@ CHECKOUT = reverse("orders:checkout")
 
 @pytest.fixture
 def basket(buyer, company, acme_bolt_price, bolts):
-    """Two boxes of bolts at Acme's price: 39.28 gross."""
+    """Two boxes of bolts at Acme's price: 39.27 gross."""
     return basket_create(user=buyer, company=company, lines=[(bolts, 2)])
 
 
@@ -78,7 +78,7 @@ def test_order_over_budget_waits_for_approval_with_a_frozen_basket(
         company,
         buyer,
         OrderApproval.Status.PENDING,
-        Decimal("39.28"),
+        Decimal("39.27"),
         Decimal("30.00"),
         "PO-BIG-1",
         "CC-100",
@@ -119,7 +119,7 @@ def test_approvers_and_company_admins_get_one_mail_each(
     for message in mail.outbox:
         assert message.subject == "An order waits for your approval"
         assert message.body == (
-            "Bruno Buyer placed an order of 39.28 EUR that exceeds their monthly "
+            "Bruno Buyer placed an order of 39.27 EUR that exceeds their monthly "
             "budget. It waits for your approval:\n\n"
             f"http://127.0.0.1:8000/portal/orders/approvals/{approval.pk}/\n\n"
         )
@@ -179,7 +179,7 @@ def test_a_cost_centre_budget_holds_only_for_that_cost_centre(
 def test_orders_of_this_month_count_against_the_budget(
     buyer, company, bolts, acme_bolt_price, address, account
 ):
-    # Given a budget of 50.00 of which an order already used 39.28
+    # Given a budget of 50.00 of which an order already used 39.27
     BudgetFactory(company=company, buyer=buyer, monthly_amount=Decimal("50.00"))
     order_place(user=buyer, company=company, lines=[(bolts, 2)])
 
@@ -194,10 +194,10 @@ def test_orders_of_this_month_count_against_the_budget(
         payment_method="account",
     )
 
-    # Then it waits: only 10.72 was left
+    # Then it waits: only 10.73 was left
     assert result.order is None
     assert (result.approval.total, result.approval.budget_left) == (
         Decimal("19.64"),
-        Decimal("10.72"),
+        Decimal("10.73"),
     )
     assert Order.objects.count() == 1

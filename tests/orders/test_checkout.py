@@ -25,7 +25,8 @@ CHECKOUT = reverse("orders:checkout")
 
 @pytest.fixture
 def basket(buyer, company, acme_bolt_price, bolts):
-    """Two boxes of bolts at Acme's price: 33.00 net, 39.28 gross."""
+    """Two boxes of bolts at Acme's price: 33.00 net, 39.27 gross (19 % of 33.00
+    rounded once, not 3.14 per box)."""
     return basket_create(user=buyer, company=company, lines=[(bolts, 2)])
 
 
@@ -80,7 +81,7 @@ def test_buyer_places_an_order_on_account_for_the_company(
         "account",
         "Pending",
         Decimal("33.00"),
-        Decimal("39.28"),
+        Decimal("39.27"),
     )
     assert [(line.partner_sku, line.quantity) for line in order.lines.all()] == [
         ("BOLT-M8-100", 2)
@@ -264,7 +265,7 @@ def test_order_beyond_the_credit_limit_is_refused_with_the_reason(
 
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == [
-        "This order (39.28) exceeds your company's open credit for orders on "
+        "This order (39.27) exceeds your company's open credit for orders on "
         "account (30.00 of 30.00). Pay by card, or ask us to raise the limit."
     ]
     assert _database() == before
@@ -279,13 +280,13 @@ def test_unpaid_orders_on_account_use_up_the_credit(
     client.force_login(buyer)
     before = _database()
 
-    # When the buyer orders for 39.28 more
+    # When the buyer orders for 39.27 more
     response = client.post(CHECKOUT, _form(basket, address))
 
     # Then the order is refused: only 30.36 is left
     assert response.status_code == 400
     assert response.context["form"].non_field_errors() == [
-        "This order (39.28) exceeds your company's open credit for orders on "
+        "This order (39.27) exceeds your company's open credit for orders on "
         "account (30.36 of 50.00). Pay by card, or ask us to raise the limit."
     ]
     assert _database() == before

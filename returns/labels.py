@@ -8,7 +8,7 @@ from io import BytesIO
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode import code128, qr
 from reportlab.graphics.shapes import Drawing
@@ -69,11 +69,17 @@ def _draw(return_request) -> bytes:
             line = fit(line, size, text_width, bold=bold)
             draw_text(pdf, x, y - (index + 1) * (size + 3), line, size, bold=bold)
 
-    block(margin + 6 * mm, top - 24 * mm, _("From"), _sender_lines(return_request), 10)
+    block(
+        margin + 6 * mm,
+        top - 24 * mm,
+        pgettext("parcel sender", "From"),
+        _sender_lines(return_request),
+        10,
+    )
     block(
         margin + 6 * mm,
         top - 62 * mm,
-        _("To"),
+        pgettext("parcel recipient", "To"),
         list(settings.PORTAL_RETURN_ADDRESS),
         14,
     )

@@ -1,6 +1,6 @@
 """Reads of offers and contracts. Customer selectors take `company` and start
 from the scoping helper; staff selectors (`staff_*`) see across companies and
-are only called from StaffRequiredMixin views."""
+are only called from views whose policy is SALES."""
 
 from datetime import timedelta
 

@@ -13,10 +13,12 @@ register_entry(
         order=50,
     )
 )
+# Moderation sits next to the forums: nominated category moderators are
+# company members, not staff.
 register_entry(
     NavEntry(
         key="forums.queue",
-        group="staff",
+        group="help",
         label=_("Moderation queue"),
         url_name="forums:queue",
         order=50,
@@ -25,7 +27,7 @@ register_entry(
 register_entry(
     NavEntry(
         key="forums.log",
-        group="staff",
+        group="help",
         label=_("Moderation log"),
         url_name="forums:log",
         order=51,

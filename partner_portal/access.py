@@ -16,7 +16,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import redirect
 
-from partner_portal.policy import Member, Outcome, Policy, Staff
+from partner_portal.policy import Outcome, Policy
 
 
 def _refusal(policy: Policy, request, *, on_login):
@@ -65,28 +65,3 @@ def policy_required(policy: Policy):
         return wrapped
 
     return decorate
-
-
-class CompanyMemberRequiredMixin(PolicyRequiredMixin):
-    """Shorthand kept for views that declare `required_capability`: the policy
-    is `Member(required_capability)`."""
-
-    required_capability = None
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        if "required_capability" in cls.__dict__ and "policy" not in cls.__dict__:
-            cls.policy = Member(cls.required_capability)
-
-
-class StaffRequiredMixin(PolicyRequiredMixin):
-    """Shorthand kept for views that declare `staff_groups`: the policy is
-    `Staff(*staff_groups)` (any staff group when empty)."""
-
-    policy = Staff()
-    staff_groups = ()
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        if "staff_groups" in cls.__dict__ and "policy" not in cls.__dict__:
-            cls.policy = Staff(*cls.staff_groups)

@@ -190,3 +190,38 @@ def approval_list_for_user(*, company, user, membership):
     if Capability.ORDER_APPROVE not in capabilities_for(membership):
         approvals = approvals.filter(requested_by=user)
     return approvals
+
+
+# Shipping: what left the warehouse and when it arrived. Returns ask these
+# (how much of a line may come back, when the return window starts); the order
+# is one the caller already found through the company scope.
+
+
+def order_shipped_quantities(*, order) -> dict[int, int]:
+    """Shipped quantity per order line id: what the shipping events say, or,
+    when staff only moved the order's status on, the whole line once the order
+    has shipped. Lines not shipped at all are missing from the answer."""
+    shipped: dict[int, int] = {}
+    has_events = False
+    for event in order.shipping_events.all():
+        has_events = True
+        for quantity in event.line_quantities.all():
+            shipped[quantity.line_id] = shipped.get(quantity.line_id, 0) + (
+                quantity.quantity
+            )
+    if not has_events and order.status in SHIPPED_STATUSES:
+        return {line.pk: line.quantity for line in order.lines.all()}
+    return shipped
+
+
+def order_delivered_at(*, order):
+    """When the order arrived, as far as the portal knows: when staff marked
+    it complete, else when it was shipped. None while the order's status is
+    not a shipped one (also after it went back, e.g. to Cancelled)."""
+    if order.status not in SHIPPED_STATUSES:
+        return None
+    changes = {
+        change.new_status: change.date_created
+        for change in sorted(order.status_changes.all(), key=lambda c: c.date_created)
+    }
+    return changes.get("Complete") or changes.get("Shipped")

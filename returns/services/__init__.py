@@ -17,7 +17,6 @@ from returns.services.policy import return_policy_set
 from returns.services.requests import MAX_PHOTOS, return_request_create
 from returns.services.returnable import (
     ReturnableLine,
-    delivered_at,
     returnable_lines,
     returned_quantities,
 )
@@ -30,7 +29,6 @@ __all__ = [
     "ReturnableLine",
     "TRANSITIONS",
     "_move",
-    "delivered_at",
     "next_number",
     "refund_amount",
     "return_approve",

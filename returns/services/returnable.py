@@ -9,7 +9,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from orders.selectors import SHIPPED_STATUSES
+from orders.selectors import order_delivered_at, order_shipped_quantities
 from returns.models import (
     ReturnLine,
     ReturnPolicy,
@@ -32,32 +32,6 @@ class ReturnableLine:
     deadline: object  # the last day a return may be requested, or None
     # Why nothing of the line can be returned ("" when something can).
     refusal: str
-
-
-def delivered_at(order):
-    """When the order arrived, as far as the portal knows: when staff marked
-    it complete, else when it was shipped. None before it was shipped."""
-    changes = {
-        change.new_status: change.date_created
-        for change in sorted(order.status_changes.all(), key=lambda c: c.date_created)
-    }
-    return changes.get("Complete") or changes.get("Shipped")
-
-
-def _shipped_quantities(order) -> dict[int, int]:
-    """Shipped quantity per line: what shipping events say, or (when staff
-    only moved the order's status) the whole line once the order shipped."""
-    shipped: dict[int, int] = {}
-    has_events = False
-    for event in order.shipping_events.all():
-        has_events = True
-        for quantity in event.line_quantities.all():
-            shipped[quantity.line_id] = shipped.get(quantity.line_id, 0) + (
-                quantity.quantity
-            )
-    if not has_events and order.status in SHIPPED_STATUSES:
-        return {line.pk: line.quantity for line in order.lines.all()}
-    return shipped
 
 
 def _windows(lines) -> dict[int | None, int]:
@@ -90,10 +64,10 @@ def returnable_lines(*, order, today=None) -> list[ReturnableLine]:
     and, if nothing, why."""
     today = today or timezone.localdate()
     lines = list(order.lines.all())
-    shipped = _shipped_quantities(order)
+    shipped = order_shipped_quantities(order=order)
     returned = returned_quantities(order)
     windows = _windows(lines)
-    arrived = delivered_at(order) if order.status in SHIPPED_STATUSES else None
+    arrived = order_delivered_at(order=order)
     result = []
     for line in lines:
         class_id = line.product.product_class_id if line.product else None

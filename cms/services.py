@@ -1,4 +1,5 @@
-"""Writes: training progress, quiz attempts, article feedback, statistics."""
+"""Writes: training progress, quiz attempts, article feedback, statistics,
+and knowledge-article drafts other apps propose (forums: solved topics)."""
 
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cms.models import (
     ArticleFeedback,
+    ArticlePage,
     ArticleStats,
     LessonCompletion,
     QuizAttempt,
@@ -141,3 +143,46 @@ def search_miss_record(*, query: str, language_code: str) -> None:
             SearchMiss.objects.filter(
                 query=normalised, language_code=language_code
             ).update(count=F("count") + 1, last_seen=now)
+
+
+def article_draft_create(
+    *,
+    user,
+    category_page,
+    slug: str,
+    title: str,
+    summary: str,
+    sections: list[tuple[str, str]],
+    audience: str,
+) -> tuple[ArticlePage, bool]:
+    """An unpublished knowledge article below `category_page`: each section
+    becomes a heading and a paragraph (`sections` are (heading, HTML) pairs),
+    with a first revision by `user` that editors review and publish in the
+    content admin (and its approval workflow); nothing is published here.
+
+    The slug is the natural key below the category: when a page with it
+    exists already, that page is answered with False and nothing is written.
+    Raises ValidationError for a page Wagtail refuses (e.g. an empty title).
+    """
+    existing = ArticlePage.objects.child_of(category_page).filter(slug=slug).first()
+    if existing is not None:
+        return existing, False
+    body = []
+    for heading, html in sections:
+        body += [
+            {"type": "heading", "value": heading},
+            {"type": "paragraph", "value": html},
+        ]
+    with transaction.atomic():
+        page = ArticlePage(
+            title=title,
+            slug=slug,
+            summary=summary,
+            body=body,
+            audience=audience,
+            live=False,
+            owner=user,
+        )
+        category_page.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+    return page, True

@@ -1,9 +1,9 @@
 """Turning a solved topic into a knowledge-base article draft.
 
-The cms app owns the page types and exposes no service for drafts, so this
-module uses Wagtail's public page API only: `add_child` with `live=False`
-and `save_revision`. The draft is never published here; editors review and
-publish it in the content admin (and its approval workflow).
+The cms app owns the pages: its `article_draft_create` service writes the
+unpublished draft, and editors review and publish it in the content admin
+(and its approval workflow). This module decides who may propose one, what
+goes into it and records the moderation log entry.
 """
 
 import re
@@ -14,6 +14,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
+from cms.selectors import draft_category_list
+from cms.services import article_draft_create
 from forums.models import ModerationLog, Post, Topic
 from partner_portal.permissions import StaffGroup, is_in_staff_group
 
@@ -27,13 +29,7 @@ def may_create_knowledge_draft(user) -> bool:
 
 def knowledge_categories():
     """The knowledge-base categories a draft may go into, in tree order."""
-    from cms.models import KnowledgeCategoryPage
-
-    return KnowledgeCategoryPage.objects.order_by("path")
-
-
-def _paragraph(html: str) -> dict:
-    return {"type": "paragraph", "value": html}
+    return draft_category_list()
 
 
 def knowledge_draft_create(*, user, topic: Topic, category_page):
@@ -43,8 +39,6 @@ def knowledge_draft_create(*, user, topic: Topic, category_page):
     Raises PermissionDenied outside the knowledge-base team and
     ValidationError for a topic without a visible solution. A second click
     finds the first draft."""
-    from cms.models import ArticlePage
-
     if not may_create_knowledge_draft(user):
         raise PermissionDenied
     solution = topic.solution
@@ -52,32 +46,22 @@ def knowledge_draft_create(*, user, topic: Topic, category_page):
         raise ValidationError(
             _("Only a solved topic can become a knowledge article."), code="unsolved"
         )
-    slug = f"{slugify(topic.title)[:60] or 'topic'}-forum-{topic.pk}"
-    existing = ArticlePage.objects.child_of(category_page).filter(slug=slug).first()
-    if existing is not None:
-        return existing, False
     question = topic.posts.order_by("created_at", "pk").first()
     summary = Truncator(re.sub(r"\s+", " ", strip_tags(solution.html)).strip()).chars(
         480
     )
-    body = [
-        {"type": "heading", "value": _("Question")},
-        _paragraph(question.html),
-        {"type": "heading", "value": _("Answer")},
-        _paragraph(solution.html),
-    ]
     with transaction.atomic():
-        page = ArticlePage(
+        page, created = article_draft_create(
+            user=user,
+            category_page=category_page,
+            slug=f"{slugify(topic.title)[:60] or 'topic'}-forum-{topic.pk}",
             title=topic.title,
-            slug=slug,
             summary=summary,
-            body=body,
+            sections=[(_("Question"), question.html), (_("Answer"), solution.html)],
             audience=topic.category.audience,
-            live=False,
-            owner=user,
         )
-        category_page.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
+        if not created:
+            return page, False
         ModerationLog.objects.create(
             actor=user,
             action=ModerationLog.Action.KNOWLEDGE,

@@ -31,6 +31,12 @@ def knowledge_categories(*, request, index):
     )
 
 
+def draft_category_list():
+    """Every knowledge-base category in tree order, live or not and for any
+    audience: where staff may put an article draft."""
+    return KnowledgeCategoryPage.objects.order_by("path")
+
+
 def article_list(*, request, category):
     return list(
         ArticlePage.objects.child_of(category)

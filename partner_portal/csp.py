@@ -6,9 +6,11 @@ Chromium's PDF viewer refuses to render a PDF whose own response forbids
 plugins (object-src 'none'), and a policy on a file protects nothing.
 
 Oscar's staff dashboard runs inline scripts in almost every template (its
-`onbodyload` blocks, date pickers, the product image forms); those pages,
-used by our staff only, may run inline scripts. Every other rule (object-src,
-base-uri, frame-ancestors, where scripts come from) stays."""
+`onbodyload` blocks, date pickers, the product image forms), and Wagtail's
+admin still writes a few (date and time widgets, inline panels, the page
+explorer). Those pages (PORTAL_CSP_INLINE_SCRIPT_PREFIXES), used by our staff
+only, may run inline scripts. Every other rule (object-src, base-uri,
+frame-ancestors, where script files come from) stays."""
 
 from django.conf import settings
 

@@ -190,9 +190,10 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
-# Oscar's staff dashboard is built on inline scripts: there, and only there,
-# they may run (partner_portal/csp.py).
-PORTAL_CSP_INLINE_SCRIPT_PREFIXES = ["/shop/dashboard/"]
+# Oscar's staff dashboard is built on inline scripts, and Wagtail's admin
+# still writes some (date and time widgets, inline panels, page listings):
+# there, and only there, they may run (partner_portal/csp.py).
+PORTAL_CSP_INLINE_SCRIPT_PREFIXES = ["/shop/dashboard/", "/cms-admin/"]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -295,8 +296,10 @@ SENDFILE_BACKEND = "partner_portal.files_wagtail"
 # Documents carry an audience and live in the private storage: only the
 # checking serve view hands them out (cms/wagtail_hooks.py).
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.PortalDocument"
-# No Gravatar: the portal makes no requests to third parties.
+# No Gravatar and no update check: the portal makes no requests to third
+# parties (and the Content-Security-Policy would block them).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Django REST framework: closed by default, an endpoint opens itself explicitly.
 REST_FRAMEWORK = {

@@ -71,7 +71,7 @@ def test_member_pages_have_no_csp_violations(page, login, violations):
     _visit(page, "/shop/basket/")
     _visit(page, "/portal/orders/checkout/")
 
-    assert violations == []
+    assert violations == [], "\n".join(violations)
 
 
 def test_offer_with_embedded_pdf_has_no_csp_violations(page, login, violations):
@@ -86,7 +86,7 @@ def test_offer_with_embedded_pdf_has_no_csp_violations(page, login, violations):
     assert "content-security-policy" not in pdf.headers
     page.wait_for_timeout(500)
 
-    assert violations == []
+    assert violations == [], "\n".join(violations)
 
 
 def test_staff_admin_pages_have_no_csp_violations(page, login, violations):
@@ -101,7 +101,7 @@ def test_staff_admin_pages_have_no_csp_violations(page, login, violations):
     _visit(page, "/shop/dashboard/catalogue/")
     page.wait_for_timeout(500)
 
-    assert violations == []
+    assert violations == [], "\n".join(violations)
 
 
 def test_language_switch_still_submits_itself(page, login, violations):
@@ -113,4 +113,4 @@ def test_language_switch_still_submits_itself(page, login, violations):
     page.locator("#language-select").select_option("en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
-    assert violations == []
+    assert violations == [], "\n".join(violations)

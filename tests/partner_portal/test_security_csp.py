@@ -77,10 +77,11 @@ def test_only_html_responses_get_it(settings, path, content_type, has_policy):
         ("/shop/dashboard/catalogue/products/", True),
         ("/shop/", False),
         ("/portal/shop/dashboard/", False),
-        ("/cms-admin/", False),
+        ("/cms-admin/pages/3/edit/", True),
+        ("/portal/cms-admin/", False),
     ],
 )
-def test_inline_scripts_only_in_oscars_dashboard(path, inline_allowed):
+def test_inline_scripts_only_in_the_third_party_admins(path, inline_allowed):
     from csp.middleware import CSPMiddleware
 
     def view(request):

@@ -35,6 +35,39 @@ OFFER_SEQUENCE = "OF"
 OFFER_NUMBER_FORMAT = "{name}-{year}-{number:05d}"
 
 
+# What a new version takes over from the one before (besides its lines), and
+# what the editor may change on a draft besides the validity.
+VERSION_TERMS = (
+    "payment_terms",
+    "delivery_terms",
+    "cover_note",
+    "contract_months",
+    "notice_days",
+    "renewal_terms",
+)
+# The fields of an offer line, whether copied from the version before or
+# typed into the editor (LineInput has the same names).
+LINE_FIELDS = (
+    "product",
+    "sku",
+    "description",
+    "quantity",
+    "unit_price",
+    "discount_percent",
+    "tax_rate",
+)
+
+
+def _offer_line(line, *, version: OfferVersion, position: int) -> OfferLine:
+    """An unsaved line of `version` with the fields of `line` (an OfferLine
+    of an earlier version, or a LineInput)."""
+    return OfferLine(
+        version=version,
+        position=position,
+        **{name: getattr(line, name) for name in LINE_FIELDS},
+    )
+
+
 # Drafts and versions
 
 
@@ -139,26 +172,11 @@ def offer_draft_version(*, offer: Offer, user) -> OfferVersion:
                 latest.valid_until,
                 timezone.localdate() + timedelta(days=DEFAULT_VALIDITY_DAYS),
             ),
-            payment_terms=latest.payment_terms,
-            delivery_terms=latest.delivery_terms,
-            cover_note=latest.cover_note,
-            contract_months=latest.contract_months,
-            notice_days=latest.notice_days,
-            renewal_terms=latest.renewal_terms,
             currency=latest.currency,
+            **{name: getattr(latest, name) for name in VERSION_TERMS},
         )
         OfferLine.objects.bulk_create(
-            OfferLine(
-                version=draft,
-                position=line.position,
-                product=line.product,
-                sku=line.sku,
-                description=line.description,
-                quantity=line.quantity,
-                unit_price=line.unit_price,
-                discount_percent=line.discount_percent,
-                tax_rate=line.tax_rate,
-            )
+            _offer_line(line, version=draft, position=line.position)
             for line in latest.lines.all()
         )
         _event(offer, OfferEvent.Kind.NEW_VERSION, user=user, version=draft)
@@ -198,29 +216,11 @@ def offer_draft_save(
         ):
             if name in header:
                 setattr(offer, name, header[name])
-        for name in (
-            "valid_until",
-            "payment_terms",
-            "delivery_terms",
-            "cover_note",
-            "contract_months",
-            "notice_days",
-            "renewal_terms",
-        ):
+        for name in ("valid_until", *VERSION_TERMS):
             if name in header:
                 setattr(version, name, header[name])
         new_lines = [
-            OfferLine(
-                version=version,
-                position=position,
-                product=line.product,
-                sku=line.sku,
-                description=line.description,
-                quantity=line.quantity,
-                unit_price=line.unit_price,
-                discount_percent=line.discount_percent,
-                tax_rate=line.tax_rate,
-            )
+            _offer_line(line, version=version, position=position)
             for position, line in enumerate(lines)
         ]
         for line in new_lines:

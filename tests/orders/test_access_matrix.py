@@ -133,7 +133,12 @@ def _card_order_page(world):
 def _stripe_event(world, *, signed=True):
     """An event the portal does not act on, signed as Stripe signs it."""
     body = json.dumps(
-        {"id": "evt_matrix", "object": "event", "type": "customer.created"}
+        {
+            "id": "evt_matrix",
+            "object": "event",
+            "type": "customer.created",
+            "data": {"object": {"id": "cus_matrix", "object": "customer"}},
+        }
     ).encode()
     timestamp = int(time.time())
     digest = hmac.new(

@@ -75,9 +75,22 @@ def return_get(*, company, user, membership, number: str) -> ReturnRequest:
     )
 
 
+# A return is settled once refunded, credited or replaced: nothing is left
+# for the customer to wait for, even before the desk closes it.
+SETTLED = (
+    ReturnRequest.Status.REFUNDED,
+    ReturnRequest.Status.CREDITED,
+    ReturnRequest.Status.REPLACED,
+    ReturnRequest.Status.CLOSED,
+    ReturnRequest.Status.REJECTED,
+)
+
+
 def open_returns_for(*, company, user, membership):
+    """The member's returns still in progress (not settled, closed or
+    rejected)."""
     return return_list(company=company, user=user, membership=membership).exclude(
-        status__in=(ReturnRequest.Status.REJECTED, ReturnRequest.Status.CLOSED)
+        status__in=SETTLED
     )
 
 

@@ -61,6 +61,22 @@ def _amount_due(return_request) -> Decimal:
     return amount
 
 
+def return_card_refundable(order) -> bool:
+    """The order was paid by card and Stripe is configured to refund it."""
+    from orders.services.payment import stripe_enabled
+
+    return (
+        order.payment_method == "card"
+        and bool(order.stripe_payment_intent)
+        and stripe_enabled()
+    )
+
+
+def return_credit_allowed(order) -> bool:
+    """A credit note settles every order except one Stripe can refund."""
+    return not return_card_refundable(order)
+
+
 def return_refund(*, return_request, actor) -> ReturnRequest:
     """Refund a received return of a card-paid order through Stripe: the
     received quantities at the order's gross prices (a partial refund when
@@ -104,12 +120,14 @@ def return_refund(*, return_request, actor) -> ReturnRequest:
 def return_credit(*, return_request, actor) -> ReturnRequest:
     """Credit a received return of an order on account: a credit note PDF
     (WeasyPrint) for the received quantities at the order's gross prices,
-    kept privately among the company's documents. Raises ReturnError when the
-    order was paid by card or nothing arrived."""
+    kept privately among the company's documents. A card-paid order is
+    credited too when Stripe is not configured, as the card cannot be refunded
+    from the portal then. Raises ReturnError when the order was paid by card
+    and Stripe can refund it, or nothing arrived."""
     from returns.credit_notes import credit_note_create
 
     order = return_request.order
-    if order.payment_method == "card":
+    if not return_credit_allowed(order):
         raise ReturnError(_("This order was paid by card; refund it instead."))
     with transaction.atomic():
         locked = ReturnRequest.objects.select_for_update().get(pk=return_request.pk)

@@ -25,6 +25,7 @@ from returns.forms import (
 from returns.models import ReturnPolicy
 from returns.selectors import WAITING, desk_return_get, desk_return_list
 from returns.services import ReturnError
+from returns.services.settlement import return_card_refundable
 
 ProductClass = get_model("catalogue", "ProductClass")
 
@@ -62,8 +63,9 @@ def _desk_context(return_request, **forms):
         "replace_form": ReplaceForm(),
         "close_form": NoteForm(),
         "amount": services.refund_amount(return_request),
-        "pays_by_card": order.payment_method == "card"
-        and bool(order.stripe_payment_intent),
+        "pays_by_card": return_card_refundable(order),
+        "card_without_stripe": order.payment_method == "card"
+        and not return_card_refundable(order),
     }
     context.update(forms)
     return context

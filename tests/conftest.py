@@ -1,9 +1,18 @@
-"""Shared fixtures: a customer company with an admin and a buyer, a second
-customer company, a distributor, our staff and a user without a company.
+"""The personas every app's tests share, defined once: Acme (the customer,
+`company`) with its admin, buyer, procurement and approver; Globex
+(`other_company`) with an admin and a buyer; Northwind (a gold distributor,
+`partner_company`) and Contoso (a silver franchisee, `silver_company`) with
+their admins; our staff; a user without a company; and the two products most
+tests order (bolts with an Acme company price, gloves).
+
+App conftests add only what is their own (the returns desk, sales, forum
+moderators) or wrap a persona (a forum member with a posting history).
 
 Log users in with `client.force_login(user)`: `client.login()` cannot pass the
 request that django-axes insists on.
 """
+
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -16,6 +25,7 @@ from tests.factories import (
     StaffUserFactory,
     UserFactory,
 )
+from tests.factories.orders import CompanyPriceFactory, product_create
 
 
 @pytest.fixture(autouse=True)
@@ -79,6 +89,56 @@ def partner_admin(partner_company):
         role=Role.COMPANY_ADMIN,
         user__email="partner@northwind.example",
         user__first_name="Nils",
+        user__last_name="Northwind",
+    ).user
+
+
+@pytest.fixture
+def silver_company(db):
+    return CompanyFactory(name="Contoso Franchise", slug="contoso", franchisee=True)
+
+
+@pytest.fixture
+def silver_partner(silver_company):
+    return MembershipFactory(
+        company=silver_company,
+        role=Role.COMPANY_ADMIN,
+        user__email="clara@contoso.example",
+        user__first_name="Clara",
+        user__last_name="Contoso",
+    ).user
+
+
+@pytest.fixture
+def procurement(company):
+    return MembershipFactory(
+        company=company,
+        role=Role.PROCUREMENT,
+        user__email="procurement@acme.example",
+        user__first_name="Paula",
+        user__last_name="Procurement",
+    ).user
+
+
+@pytest.fixture
+def approver(company):
+    return MembershipFactory(
+        company=company,
+        role=Role.APPROVER,
+        user__email="approver@acme.example",
+        user__first_name="Arne",
+        user__last_name="Approver",
+    ).user
+
+
+@pytest.fixture
+def other_buyer(other_company):
+    return MembershipFactory(
+        company=other_company,
+        role=Role.BUYER,
+        user__email="buyer@globex.example",
+        user__first_name="Greta",
+        user__last_name="Globex",
     ).user
 
 
@@ -90,3 +150,19 @@ def staff_user(db):
 @pytest.fixture
 def user_without_company(db):
     return UserFactory(email="nobody@example.com")
+
+
+@pytest.fixture
+def bolts(db):
+    return product_create(title="Hex bolt M8 (100)", sku="BOLT-M8-100", price="20.00")
+
+
+@pytest.fixture
+def gloves(db):
+    return product_create(title="Work gloves L (10)", sku="GLOVE-L-10", price="25.00")
+
+
+@pytest.fixture
+def acme_bolt_price(company, bolts):
+    """Acme pays 16.50 instead of the list price of 20.00 for bolts."""
+    return CompanyPriceFactory(company=company, product=bolts, price=Decimal("16.50"))

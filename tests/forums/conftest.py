@@ -1,11 +1,11 @@
-"""Forum fixtures: a customer member (sees "signed in" categories), a gold
-distributor's admin and a silver franchisee (partners), a forum moderator of
-our staff, and categories for each audience."""
+"""Forum fixtures: the shared customer buyer and the gold and silver partner
+admins with a posting history (they are trusted, not new members), a
+newcomer, a forum moderator of our staff, and categories for each audience."""
 
 import pytest
 
 from partner_portal.permissions import Role
-from tests.factories import CompanyFactory, MembershipFactory
+from tests.factories import MembershipFactory
 from tests.factories.forums import CategoryFactory, forum_moderator, make_trusted
 
 
@@ -22,16 +22,9 @@ def _private_media(settings, tmp_path):
 
 
 @pytest.fixture
-def member(company):
+def member(buyer):
     """Bruno, a buyer at the customer Acme, with a history of posts."""
-    user = MembershipFactory(
-        company=company,
-        role=Role.BUYER,
-        user__email="bruno@acme.example",
-        user__first_name="Bruno",
-        user__last_name="Buyer",
-    ).user
-    return make_trusted(user)
+    return make_trusted(buyer)
 
 
 @pytest.fixture
@@ -47,31 +40,17 @@ def newcomer(company):
 
 
 @pytest.fixture
-def gold_partner(db):
-    company = CompanyFactory(
-        name="Northwind Traders", slug="northwind", distributor=True
-    )
-    user = MembershipFactory(
-        company=company,
-        role=Role.COMPANY_ADMIN,
-        user__email="nils@northwind.example",
-        user__first_name="Nils",
-        user__last_name="Northwind",
-    ).user
-    return make_trusted(user)
+def gold_partner(partner_admin):
+    """Nils, the admin of the gold distributor Northwind, with a history of
+    posts."""
+    return make_trusted(partner_admin)
 
 
 @pytest.fixture
-def silver_partner(db):
-    company = CompanyFactory(name="Contoso Franchise", slug="contoso", franchisee=True)
-    user = MembershipFactory(
-        company=company,
-        role=Role.COMPANY_ADMIN,
-        user__email="clara@contoso.example",
-        user__first_name="Clara",
-        user__last_name="Contoso",
-    ).user
-    return make_trusted(user)
+def silver_partner(silver_partner):
+    """Clara, the admin of the silver franchisee Contoso, with a history of
+    posts (the shared persona, trusted)."""
+    return make_trusted(silver_partner)
 
 
 @pytest.fixture

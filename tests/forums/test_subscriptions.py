@@ -25,7 +25,7 @@ def test_the_starter_is_subscribed_and_mailed_on_a_reply(
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
-    assert message.to == ["bruno@acme.example"]
+    assert message.to == ["buyer@acme.example"]
     assert message.subject == "New reply in “Torque”"
     assert "Nils Northwind replied in “Torque”:" in message.body
     assert "25 Nm, dry." in message.body
@@ -44,7 +44,7 @@ def test_no_mail_for_own_posts_or_posts_in_the_queue(
     with django_capture_on_commit_callbacks(execute=True):
         post_approve(moderator=moderator, post=waiting)
 
-    assert [m.to for m in mail.outbox] == [["bruno@acme.example"]]
+    assert [m.to for m in mail.outbox] == [["buyer@acme.example"]]
 
 
 def test_no_mail_to_subscribers_who_can_no_longer_see_the_category(

@@ -13,7 +13,7 @@ from PIL import Image
 from partner_portal.permissions import Role
 from returns.models import CreditNote, ReturnPhoto, ReturnRequest
 from tests.factories import MembershipFactory
-from tests.factories.orders import order_place, product_create
+from tests.factories.orders import order_place
 
 
 def deliver(order):
@@ -35,35 +35,11 @@ def _private_files(db):
 
 
 @pytest.fixture
-def procurement(company):
-    return MembershipFactory(
-        company=company, role=Role.PROCUREMENT, user__email="procurement@acme.example"
-    ).user
-
-
-@pytest.fixture
 def colleague(company):
     """A second buyer of Acme: sees only their own orders and returns."""
     return MembershipFactory(
         company=company, role=Role.BUYER, user__email="colleague@acme.example"
     ).user
-
-
-@pytest.fixture
-def other_buyer(other_company):
-    return MembershipFactory(
-        company=other_company, role=Role.BUYER, user__email="buyer@globex.example"
-    ).user
-
-
-@pytest.fixture
-def bolts(db):
-    return product_create(title="Hex bolt M8 (100)", sku="BOLT-M8-100", price="20.00")
-
-
-@pytest.fixture
-def gloves(db):
-    return product_create(title="Work gloves L (10)", sku="GLOVE-L-10", price="25.00")
 
 
 @pytest.fixture

@@ -77,9 +77,9 @@ def test_card_checkout_leads_to_pay_page_with_one_intent(
     )
     assert intent.client_secret in page.text
     assert PUBLISHABLE_KEY in page.text
-    # 2 x (12.34 net + 2.34 VAT at 19 %) = 29.36 gross, in cents
-    assert order.total_incl_tax == Decimal("29.36")
-    assert intent.amount == 2936
+    # 24.68 net + 19 % VAT on the sum (4.69, not 2 x 2.34) = 29.37, in cents
+    assert order.total_incl_tax == Decimal("29.37")
+    assert intent.amount == 2937
     assert intent.currency == "eur"
     assert intent.metadata.to_dict() == {
         "order_number": order.number,

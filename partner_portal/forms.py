@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from partner_portal.mail import send_mail_to
+from partner_portal.models import Company, CompanyAddress
 from partner_portal.permissions import Role
 
 
@@ -46,11 +47,24 @@ class PortalPasswordResetForm(PasswordResetForm):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email of your colleague"))
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # The least powerful role is preselected: an admin raises it on purpose.
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.BUYER)
 
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = roles
+
+
+class CompanyProfileForm(forms.ModelForm):
+    class Meta:
+        model = Company
+        fields = ("vat_id", "email", "phone")
+
+
+class CompanyAddressForm(forms.ModelForm):
+    class Meta:
+        model = CompanyAddress
+        fields = ("kind", "label", "line1", "line2", "postcode", "city", "country")
 
 
 class MembershipForm(forms.Form):

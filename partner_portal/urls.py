@@ -8,6 +8,22 @@ urlpatterns = [
     path("", start.StartView.as_view(), name="start"),
     path("no-company/", start.NoCompanyView.as_view(), name="no_company"),
     path("company/", company.CompanyDetailView.as_view(), name="company"),
+    path("company/edit/", company.CompanyEditView.as_view(), name="company_edit"),
+    path(
+        "company/addresses/new/",
+        company.CompanyAddressEditView.as_view(),
+        name="company_address_create",
+    ),
+    path(
+        "company/addresses/<id:pk>/",
+        company.CompanyAddressEditView.as_view(),
+        name="company_address_edit",
+    ),
+    path(
+        "company/addresses/<id:pk>/delete/",
+        company.CompanyAddressDeleteView.as_view(),
+        name="company_address_delete",
+    ),
     path(
         "company/switch/", accounts.CompanySwitchView.as_view(), name="company_switch"
     ),

@@ -1,14 +1,24 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, ProtectedError, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from partner_portal.access import PolicyRequiredMixin
-from partner_portal.forms import InvitationForm, MembershipForm
-from partner_portal.models import Company, Invitation, Membership
+from partner_portal.company_profile import (
+    company_address_delete,
+    company_address_save,
+    company_profile_update,
+)
+from partner_portal.forms import (
+    CompanyAddressForm,
+    CompanyProfileForm,
+    InvitationForm,
+    MembershipForm,
+)
+from partner_portal.models import Company, CompanyAddress, Invitation, Membership
 from partner_portal.permissions import Capability, capabilities_for
 from partner_portal.policy import STAFF, Member, url_allows
 from partner_portal.scoping import get_for_company_or_404
@@ -33,8 +43,90 @@ class CompanyDetailView(PolicyRequiredMixin, TemplateView):
         return super().get_context_data(
             company=self.company,
             addresses=company_addresses(company=self.company),
+            can_manage=Capability.COMPANY_MANAGE
+            in capabilities_for(self.request.membership),
             **kwargs,
         )
+
+
+class CompanyEditView(PolicyRequiredMixin, View):
+    """Company admins change the company's VAT ID, email and phone."""
+
+    policy = Member(Capability.COMPANY_MANAGE)
+    template_name = "partner_portal/company_form.html"
+
+    def get(self, request):
+        form = CompanyProfileForm(instance=self.company)
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = CompanyProfileForm(
+            request.POST, instance=Company.objects.get(pk=self.company.pk)
+        )
+        if form.is_valid():
+            try:
+                company_profile_update(company=self.company, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The company details were saved."))
+                return redirect("partner_portal:company")
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class CompanyAddressEditView(PolicyRequiredMixin, View):
+    """Add an address (no pk) or change one of the company's addresses;
+    another company's address answers 404."""
+
+    policy = Member(Capability.COMPANY_MANAGE)
+    template_name = "partner_portal/company_address_form.html"
+
+    def _address(self, pk):
+        if pk is None:
+            return None
+        return get_for_company_or_404(CompanyAddress, company=self.company, pk=pk)
+
+    def get(self, request, pk=None):
+        address = self._address(pk)
+        form = CompanyAddressForm(instance=address)
+        return render(request, self.template_name, {"form": form, "address": address})
+
+    def post(self, request, pk=None):
+        address = self._address(pk)
+        form = CompanyAddressForm(request.POST)
+        if form.is_valid():
+            try:
+                company_address_save(
+                    company=self.company, address=address, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The address was saved."))
+                return redirect("partner_portal:company")
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "address": address},
+            status=400,
+        )
+
+
+class CompanyAddressDeleteView(PolicyRequiredMixin, View):
+    policy = Member(Capability.COMPANY_MANAGE)
+
+    def post(self, request, pk):
+        address = get_for_company_or_404(CompanyAddress, company=self.company, pk=pk)
+        try:
+            company_address_delete(company=self.company, address=address)
+        except ProtectedError:
+            messages.error(
+                request,
+                _("This address is used by orders awaiting approval; keep it."),
+            )
+        else:
+            messages.success(request, _("The address was deleted."))
+        return redirect("partner_portal:company")
 
 
 class ColleagueListView(PolicyRequiredMixin, View):

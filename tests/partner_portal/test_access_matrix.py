@@ -22,6 +22,7 @@ from partner_portal.models import (
 )
 from partner_portal.permissions import Role, StaffGroup
 from tests.factories import (
+    CompanyAddressFactory,
     CompanyFactory,
     InvitationFactory,
     MembershipFactory,
@@ -43,6 +44,15 @@ from tests.matrix import (
 
 START = "/portal/"
 COLLEAGUES = "/portal/colleagues/"
+COMPANY = "/portal/company/"
+ADDRESS = {
+    "kind": "delivery",
+    "label": "Dock 2",
+    "line1": "Kai 2",
+    "postcode": "20457",
+    "city": "Hamburg",
+    "country": "DE",
+}
 
 NEW_ACCOUNT = {
     "first_name": "Nora",
@@ -79,6 +89,63 @@ MATRIX = [
         other_company=OK,
         missing_capability=("no_company", GO_NO_COMPANY),
         allowed=("buyer", OK),
+    ),
+    Row(
+        "partner_portal:company_edit",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", OK),
+    ),
+    Row(
+        "partner_portal:company_edit",
+        method="post",
+        data=lambda w: {"vat_id": "DE999999999", "email": "", "phone": ""},
+        anonymous=LOGIN,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, COMPANY, changes=True)),
+    ),
+    Row(
+        "partner_portal:company_address_create",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", OK),
+    ),
+    Row(
+        "partner_portal:company_address_create",
+        method="post",
+        data=lambda w: ADDRESS,
+        anonymous=LOGIN,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, COMPANY, changes=True)),
+    ),
+    Row(
+        "partner_portal:company_address_edit",
+        kwargs=lambda w: {"pk": w.address.pk},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", OK),
+    ),
+    Row(
+        "partner_portal:company_address_edit",
+        method="post",
+        kwargs=lambda w: {"pk": w.address.pk},
+        data=lambda w: ADDRESS,
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, COMPANY, changes=True)),
+    ),
+    Row(
+        "partner_portal:company_address_delete",
+        method="post",
+        kwargs=lambda w: {"pk": w.address.pk},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, COMPANY, changes=True)),
     ),
     Row(
         "partner_portal:company_switch",
@@ -254,6 +321,7 @@ def world(db):
     return SimpleNamespace(
         company=company,
         buyer_membership=buyer_membership,
+        address=CompanyAddressFactory(company=company),
         invitation=InvitationFactory(company=company, email="new@example.com"),
         invitation_for_nobody=InvitationFactory(
             company=company, email="nobody@example.com"

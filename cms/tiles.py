@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cms.selectors import course_list, course_progress, news_latest
 from partner_portal.partner_area import Section, register_section
@@ -28,7 +29,11 @@ def _trainings_context(request):
         if progress.complete:
             state = _("completed")
         else:
-            state = _("%(done)s of %(total)s lessons") % {
+            state = ngettext(
+                "%(done)s of %(total)s lesson",
+                "%(done)s of %(total)s lessons",
+                progress.total,
+            ) % {
                 "done": progress.done,
                 "total": progress.total,
             }

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from contracts.models import EXPIRING_DAYS, Contract, Offer, OfferRequest
 from contracts.selectors import contract_list, offer_list, offer_request_list
@@ -33,10 +34,10 @@ def _offers(request):
     return {
         "url": reverse("contracts:offers"),
         "link_text": _("All offers"),
-        "count": open_offers.count(),
-        "count_label": _("open offers"),
+        "count": (count := open_offers.count()),
+        "count_label": ngettext("open offer", "open offers", count),
         "secondary": requested,
-        "secondary_label": _("requested"),
+        "secondary_label": ngettext("requested", "requested", requested),
         "links": links,
     }
 
@@ -57,12 +58,18 @@ def _contracts(request):
     return {
         "url": reverse("contracts:list"),
         "link_text": _("All contracts"),
-        "count": expiring.count(),
-        "count_label": _("contracts expiring within 90 days"),
-        "secondary": contract_list(
-            company=request.company, state=Contract.State.ACTIVE
-        ).count(),
-        "secondary_label": _("active contracts"),
+        "count": (count := expiring.count()),
+        "count_label": ngettext(
+            "contract expiring within 90 days",
+            "contracts expiring within 90 days",
+            count,
+        ),
+        "secondary": (
+            active := contract_list(
+                company=request.company, state=Contract.State.ACTIVE
+            ).count()
+        ),
+        "secondary_label": ngettext("active contract", "active contracts", active),
         "links": links,
     }
 
@@ -79,8 +86,12 @@ def _staff_requests(request):
     return {
         "url": reverse("contracts:staff_requests"),
         "link_text": _("Offer requests"),
-        "count": OfferRequest.objects.filter(status=OfferRequest.Status.OPEN).count(),
-        "count_label": _("open offer requests"),
+        "count": (
+            count := OfferRequest.objects.filter(
+                status=OfferRequest.Status.OPEN
+            ).count()
+        ),
+        "count_label": ngettext("open offer request", "open offer requests", count),
         "links": [
             (_("Offers"), reverse("contracts:staff_offers")),
             (_("Contracts"), reverse("contracts:staff_contracts")),

@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from forums.selectors import Viewer, moderation_queue_count, topics_with_new_replies
 from partner_portal.permissions import is_portal_staff
@@ -19,8 +20,10 @@ def _new_replies(request):
     return {
         "url": reverse("forums:index"),
         "link_text": _("Forums"),
-        "count": topics.count(),
-        "count_label": _("of my topics have new replies"),
+        "count": (count := topics.count()),
+        "count_label": ngettext(
+            "of my topics has new replies", "of my topics have new replies", count
+        ),
         "links": [
             (topic.title, reverse("forums:topic", args=[topic.pk]))
             for topic in topics[:3]
@@ -32,8 +35,10 @@ def _queue(request):
     return {
         "url": reverse("forums:queue"),
         "link_text": _("Open the moderation queue"),
-        "count": moderation_queue_count(viewer=Viewer.of(request)),
-        "count_label": _("posts wait for moderation"),
+        "count": (count := moderation_queue_count(viewer=Viewer.of(request))),
+        "count_label": ngettext(
+            "post waits for moderation", "posts wait for moderation", count
+        ),
     }
 
 

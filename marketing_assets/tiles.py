@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from marketing_assets.selectors import (
     asset_new_for,
@@ -31,8 +32,10 @@ def _report_context(request):
     return {
         "url": reverse("marketing_assets:staff_report"),
         "link_text": _("Downloads by company"),
-        "count": download_count_since(days=30),
-        "count_label": _("downloads in the last 30 days"),
+        "count": (count := download_count_since(days=30)),
+        "count_label": ngettext(
+            "download in the last 30 days", "downloads in the last 30 days", count
+        ),
     }
 
 

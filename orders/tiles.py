@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
 from orders.models import OrderApproval
@@ -46,10 +47,12 @@ def _open_orders(request):
     return {
         "url": reverse("orders:list"),
         "link_text": _("Order history"),
-        "count": orders.count(),
-        "count_label": _("open orders"),
-        "secondary": pending.count(),
-        "secondary_label": _("waiting for approval"),
+        "count": (count := orders.count()),
+        "count_label": ngettext("open order", "open orders", count),
+        "secondary": (waiting := pending.count()),
+        "secondary_label": ngettext(
+            "waiting for approval", "waiting for approval", waiting
+        ),
         "links": links,
     }
 
@@ -64,7 +67,9 @@ def _approvals(request):
         "url": reverse("orders:approvals"),
         "link_text": _("Approvals"),
         "count": pending,
-        "count_label": _("orders await your approval"),
+        "count_label": ngettext(
+            "order awaits your approval", "orders await your approval", pending
+        ),
     }
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from partner_portal.permissions import Capability, capabilities_for, is_portal_staff
 
@@ -102,12 +103,16 @@ def _colleagues_context(request):
     return {
         "url": reverse("partner_portal:colleagues"),
         "link_text": _("Colleagues"),
-        "count": membership_list(
-            company=request.company, include_inactive=False
-        ).count(),
-        "count_label": _("active colleagues"),
-        "secondary": invitation_list_open(company=request.company).count(),
-        "secondary_label": _("open invitations"),
+        "count": (
+            count := membership_list(
+                company=request.company, include_inactive=False
+            ).count()
+        ),
+        "count_label": ngettext("active colleague", "active colleagues", count),
+        "secondary": (
+            invitations := invitation_list_open(company=request.company).count()
+        ),
+        "secondary_label": ngettext("open invitation", "open invitations", invitations),
     }
 
 
@@ -136,8 +141,8 @@ def _staff_context(request):
     return {
         "url": reverse("partner_portal:staff_companies"),
         "link_text": _("All companies"),
-        "count": Company.objects.filter(is_active=True).count(),
-        "count_label": _("active companies"),
+        "count": (count := Company.objects.filter(is_active=True).count()),
+        "count_label": ngettext("active company", "active companies", count),
     }
 
 

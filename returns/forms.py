@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from partner_portal.models import Company
 from returns.models import ReturnLine, ReturnRequest
@@ -28,7 +29,11 @@ class MultiplePhotoField(forms.FileField):
         )
         if len(files) > MAX_PHOTOS:
             raise ValidationError(
-                _("Attach at most %(max)s photos; you chose %(count)s.")
+                ngettext(
+                    "Attach at most %(max)s photo; you chose %(count)s.",
+                    "Attach at most %(max)s photos; you chose %(count)s.",
+                    MAX_PHOTOS,
+                )
                 % {"max": MAX_PHOTOS, "count": len(files)}
             )
         errors, checked = [], []

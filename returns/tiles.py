@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from partner_portal.permissions import Capability
 from partner_portal.tiles import Tile, register_tile
@@ -14,8 +15,8 @@ def _my_returns(request):
     return {
         "url": reverse("returns:list"),
         "link_text": _("All returns"),
-        "count": returns.count(),
-        "count_label": _("open returns"),
+        "count": (count := returns.count()),
+        "count_label": ngettext("open return", "open returns", count),
         "links": [
             (
                 f"{item.number} · {item.get_status_display()}",
@@ -30,8 +31,10 @@ def _desk(request):
     return {
         "url": reverse("returns:desk"),
         "link_text": _("Open the returns desk"),
-        "count": desk_waiting_count(),
-        "count_label": _("returns waiting for the desk"),
+        "count": (count := desk_waiting_count()),
+        "count_label": ngettext(
+            "return waiting for the desk", "returns waiting for the desk", count
+        ),
     }
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forums.models import (
     Category,
@@ -60,9 +61,11 @@ def post_flag(*, user, post: Post, reason: str, comment: str = "") -> Flag:
             and post.status == Post.Status.VISIBLE
         ):
             post.status = Post.Status.HIDDEN
-            post.status_reason = _("Hidden after %(count)s flags, until reviewed.") % {
-                "count": open_flags
-            }
+            post.status_reason = ngettext(
+                "Hidden after %(count)s flag, until reviewed.",
+                "Hidden after %(count)s flags, until reviewed.",
+                open_flags,
+            ) % {"count": open_flags}
             post.save(update_fields=["status", "status_reason"])
             _log(
                 actor=None,
@@ -247,7 +250,10 @@ def member_suspend(*, moderator, user, days: int, reason: str) -> Suspension:
             actor=moderator,
             action=ModerationLog.Action.SUSPEND,
             user=user,
-            reason=_("%(days)s days: %(reason)s") % {"days": days, "reason": reason},
+            reason=ngettext(
+                "%(days)s day: %(reason)s", "%(days)s days: %(reason)s", days
+            )
+            % {"days": days, "reason": reason},
         )
     return suspension
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from orders.selectors import order_delivered_at, order_shipped_quantities
 from returns.models import (
@@ -86,7 +87,11 @@ def returnable_lines(*, order, today=None) -> list[ReturnableLine]:
         elif window == 0:
             refusal = _("This product cannot be returned.")
         elif today > deadline:
-            refusal = _("The return window of %(days)s days ended on %(date)s.") % {
+            refusal = ngettext(
+                "The return window of %(days)s day ended on %(date)s.",
+                "The return window of %(days)s days ended on %(date)s.",
+                window,
+            ) % {
                 "days": window,
                 "date": _date(deadline),
             }

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -39,7 +40,9 @@ class KnowledgeIndexPage(AudiencePageMixin, Page):
         if query.strip():
             hits = article_search(request=request, index=self, query=query)
             if not hits:
-                search_miss_record(query=query, language_code=self.locale.language_code)
+                # The language the user searched in, not the page's locale (an
+                # untranslated knowledge base serves the English page).
+                search_miss_record(query=query, language_code=get_language())
             context["results"] = Paginator(hits, 10).get_page(request.GET.get("page"))
             context["searched"] = True
         return context

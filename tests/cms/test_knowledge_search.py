@@ -85,6 +85,14 @@ def test_a_search_without_hits_is_recorded_once_per_wording(client, articles):
     assert (miss.query, miss.language_code, miss.count) == ("invoice copy", "en", 2)
 
 
+def test_a_miss_is_recorded_in_the_language_the_user_searched_in(client, articles):
+    client.get(articles.url, {"q": "Rechnungskopie"}, HTTP_ACCEPT_LANGUAGE="de")
+
+    miss = SearchMiss.objects.get()
+    assert (miss.query, miss.language_code) == ("rechnungskopie", "de")
+    assert miss.language_code != articles.locale.language_code
+
+
 def test_a_search_with_hits_is_not_recorded(client, articles):
     client.get(articles.url, {"q": "delivery"})
     client.get(articles.url, {"q": ""})

@@ -122,3 +122,18 @@ def test_the_report_is_for_content_staff_only(client, home):
     response = client.get(reverse("cms_knowledge_report"))
 
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("language", "direction"), [("fa", "rtl"), ("de", "ltr"), ("en", "ltr")]
+)
+def test_the_feedback_form_follows_the_interface_direction(
+    client, article, buyer, language, direction
+):
+    client.force_login(buyer)
+
+    html = client.get(article.url, HTTP_ACCEPT_LANGUAGE=language).text
+
+    assert f'id="feedback" lang="{language}" dir="{direction}"' in html, (
+        "the English article's direction must not decide the form's"
+    )

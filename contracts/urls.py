@@ -1,6 +1,6 @@
 from django.urls import path
 
-from contracts.views import contracts, offers, staff
+from contracts.views import contracts, offers, staff, staff_contracts
 
 app_name = "contracts"
 
@@ -87,17 +87,17 @@ urlpatterns = [
     ),
     path(
         "staff/contracts/",
-        staff.StaffContractListView.as_view(),
+        staff_contracts.StaffContractListView.as_view(),
         name="staff_contracts",
     ),
     path(
         "staff/contracts/<id:pk>/",
-        staff.StaffContractDetailView.as_view(),
+        staff_contracts.StaffContractDetailView.as_view(),
         name="staff_contract_detail",
     ),
     path(
         "staff/contracts/<id:pk>/documents/<id:document_pk>/",
-        staff.StaffContractDocumentView.as_view(),
+        staff_contracts.StaffContractDocumentView.as_view(),
         name="staff_document",
     ),
 ]

@@ -1,6 +1,6 @@
 """Sales staff pages: the queue of offer requests, offers of every company,
-the offer editor (draft terms and lines), preview, send, and contracts with
-their documents. Staff see across companies through the staff selectors."""
+the offer editor (draft terms and lines), preview and send (contracts are in
+staff_contracts.py). Staff see across companies through the staff selectors."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,8 +13,6 @@ from oscar.core.loading import get_class
 
 from contracts import selectors, services
 from contracts.forms import (
-    ContractForm,
-    DocumentForm,
     OfferCreateForm,
     OfferHeaderForm,
     OfferLineFormSet,
@@ -22,7 +20,6 @@ from contracts.forms import (
 from contracts.models import Offer, OfferRequest, OfferVersion
 from partner_portal.access import PolicyRequiredMixin
 from partner_portal.files import (
-    ATTACHMENT,
     INLINE,
     PDF,
     private_content_response,
@@ -306,96 +303,4 @@ class StaffOfferVersionPdfView(SalesRequiredMixin, View):
             filename=f"{offer.number}-v{number}.pdf",
             content_type=PDF,
             disposition=INLINE,
-        )
-
-
-class StaffContractListView(SalesRequiredMixin, View):
-    template_name = "contracts/staff/contract_list.html"
-
-    def get(self, request):
-        page = Paginator(selectors.staff_contract_list(), 25).get_page(
-            request.GET.get("page")
-        )
-        return render(
-            request,
-            self.template_name,
-            {
-                "contracts": page.object_list,
-                "page_obj": page,
-                "is_paginated": page.has_other_pages(),
-                "form": ContractForm(),
-            },
-        )
-
-    def post(self, request):
-        form = ContractForm(request.POST)
-        if form.is_valid():
-            try:
-                contract = services.contract_create(**form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(
-                    request,
-                    _("Contract %(number)s created.") % {"number": contract.number},
-                )
-                return redirect("contracts:staff_contract_detail", pk=contract.pk)
-        page = Paginator(selectors.staff_contract_list(), 25).get_page(1)
-        return render(
-            request,
-            self.template_name,
-            {"contracts": page.object_list, "page_obj": page, "form": form},
-            status=400,
-        )
-
-
-class StaffContractDetailView(SalesRequiredMixin, View):
-    template_name = "contracts/staff/contract_detail.html"
-
-    def _render(self, request, contract, form, status=200):
-        return render(
-            request,
-            self.template_name,
-            {
-                "contract": contract,
-                "documents": contract.documents.all(),
-                "form": form,
-            },
-            status=status,
-        )
-
-    def get(self, request, pk):
-        contract = selectors.staff_contract_get(pk=pk)
-        return self._render(request, contract, DocumentForm())
-
-    def post(self, request, pk):
-        contract = selectors.staff_contract_get(pk=pk)
-        form = DocumentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.contract_document_add(
-                    contract=contract,
-                    user=request.user,
-                    title=form.cleaned_data["title"],
-                    uploaded_file=form.cleaned_data["file"],
-                )
-            except ValidationError as exc:
-                form.add_error("file", exc)
-            else:
-                messages.success(request, _("Document added."))
-                return redirect("contracts:staff_contract_detail", pk=pk)
-        return self._render(request, contract, form, status=400)
-
-
-class StaffContractDocumentView(SalesRequiredMixin, View):
-    def get(self, request, pk, document_pk):
-        contract = selectors.staff_contract_get(pk=pk)
-        document = contract.documents.filter(pk=document_pk).first()
-        if document is None:
-            raise Http404
-        return private_file_response(
-            document.file,
-            filename=f"{contract.number}-{document.pk}.pdf",
-            content_type=PDF,
-            disposition=ATTACHMENT,
         )

@@ -347,7 +347,3 @@ class Branding(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("branding")
-
-
-# Defined in its own module; imported here so that Django and migrations see it.
-from partner_portal.staff_changes import StaffChange  # noqa: E402, F401

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -25,7 +26,10 @@ def _offers(request):
     links = [
         (
             _("%(number)s: valid until %(date)s")
-            % {"number": offer.number, "date": offer.latest_sent.valid_until},
+            % {
+                "number": offer.number,
+                "date": date_format(offer.latest_sent.valid_until, "SHORT_DATE_FORMAT"),
+            },
             reverse("contracts:offer_detail", args=[offer.pk]),
         )
         for offer in open_offers[:3]
@@ -50,7 +54,10 @@ def _contracts(request):
     links = [
         (
             _("%(number)s ends on %(date)s")
-            % {"number": contract.number, "date": contract.end_date},
+            % {
+                "number": contract.number,
+                "date": date_format(contract.end_date, "SHORT_DATE_FORMAT"),
+            },
             reverse("contracts:contract_detail", args=[contract.pk]),
         )
         for contract in expiring[:3]

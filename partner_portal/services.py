@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from partner_portal.mail import send_mail_to
@@ -113,7 +114,11 @@ def invitation_check(invitation: Invitation | None) -> Invitation:
                 "This invitation expired on %(date)s. Please ask your company "
                 "admin for a new one."
             )
-            % {"date": timezone.localtime(invitation.expires_at).strftime("%Y-%m-%d")}
+            % {
+                "date": date_format(
+                    timezone.localtime(invitation.expires_at), "SHORT_DATE_FORMAT"
+                )
+            }
         )
     return invitation
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from contracts import documents
@@ -31,8 +32,9 @@ def _check_open(version: OfferVersion, offer: Offer) -> None:
         raise OfferError(
             _("This offer was already accepted on %(date)s by %(name)s.")
             % {
-                "date": timezone.localtime(acceptance.accepted_at).strftime(
-                    "%Y-%m-%d %H:%M"
+                "date": date_format(
+                    timezone.localtime(acceptance.accepted_at),
+                    "SHORT_DATETIME_FORMAT",
                 ),
                 "name": acceptance.typed_name,
             }
@@ -53,7 +55,7 @@ def _check_open(version: OfferVersion, offer: Offer) -> None:
     if version.is_expired:
         raise OfferError(
             _("This offer expired on %(date)s. Ask us for a new one.")
-            % {"date": version.valid_until.isoformat()}
+            % {"date": date_format(version.valid_until, "SHORT_DATE_FORMAT")}
         )
     if version.status != OfferVersion.Status.SENT:
         raise OfferError(_("This offer cannot be accepted."))

@@ -106,9 +106,7 @@ def test_accepting_records_the_audit_trail_and_makes_the_contract(
     assert contract.company == company
     assert contract.offer_version == version
     assert contract.start_date == today
-    assert contract.end_date == documents.add_months(today, 12) - timedelta(
-        days=1
-    )
+    assert contract.end_date == documents.add_months(today, 12) - timedelta(days=1)
     assert contract.notice_days == 60
     assert contract.renewal_terms == "12 more months"
     assert contract.number.startswith("CT-")
@@ -152,7 +150,7 @@ def test_an_expired_offer_cannot_be_accepted(client, company, company_admin, off
 
     response = client.post(_accept_url(offer), _form())
 
-    expired_on = (timezone.localdate() - timedelta(days=1)).isoformat()
+    expired_on = (timezone.localdate() - timedelta(days=1)).strftime("%m/%d/%Y")
     assert messages_of(response) == [
         f"This offer expired on {expired_on}. Ask us for a new one."
     ]

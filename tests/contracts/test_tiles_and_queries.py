@@ -54,7 +54,7 @@ def test_expiring_contracts_are_on_the_start_page(client, company, company_admin
     assert tile["secondary"] == 2
     assert tile["links"] == [
         (
-            f"{soon.number} ends on {soon.end_date}",
+            f"{soon.number} ends on {soon.end_date:%m/%d/%Y}",
             reverse("contracts:contract_detail", args=[soon.pk]),
         )
     ]

@@ -124,7 +124,7 @@ def test_expired_invitation_says_so_and_creates_no_account(client, company, meth
 
     assert response.status_code == 410
     assert response.context["reason"] == (
-        "This invitation expired on 2024-03-01. Please ask your company admin "
+        "This invitation expired on 03/01/2024. Please ask your company admin "
         "for a new one."
     )
     assert response.context["reason"] in response.text

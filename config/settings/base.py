@@ -163,8 +163,6 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # One date format per language: config/formats/<language>/formats.py.
 FORMAT_MODULE_PATH = "config.formats"
-# One date format per language: config/formats/<language>/formats.py.
-FORMAT_MODULE_PATH = "config.formats"
 TIME_ZONE = env("TIME_ZONE", default="Europe/Berlin")
 USE_I18N = True
 USE_TZ = True

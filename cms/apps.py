@@ -7,6 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import navigation, receivers, tiles  # noqa: F401  register themselves
+        from cms import (  # noqa: F401  register themselves
+            navigation,
+            receivers,
+            staff_tiles,
+            tiles,
+        )
 
         receivers.connect()

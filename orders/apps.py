@@ -12,6 +12,7 @@ class OrdersConfig(AppConfig):
         from orders import (  # noqa: F401  register themselves
             navigation,
             staff_sections,
+            staff_tiles,
             tiles,
         )
         from orders.staff_permissions import grant_staff_permissions

@@ -131,10 +131,6 @@ def _is_staff(request):
     return request.user.is_authenticated and request.user.is_staff
 
 
-def _is_portal_staff(request):
-    return is_portal_staff(request.user)
-
-
 def _staff_context(request):
     from partner_portal.models import Company
 
@@ -146,13 +142,22 @@ def _staff_context(request):
     }
 
 
-def _staff_tools_context(request):
+def _staff_tools_links(request):
     links = []
     if request.user.is_staff:
         links.append((_("Shop dashboard"), "/shop/dashboard/"))
     if request.user.has_perm("wagtailadmin.access_admin"):
         links.append((_("Content admin"), "/cms-admin/"))
-    return {"links": links}
+    return links
+
+
+def _staff_tools_context(request):
+    return {"links": _staff_tools_links(request)}
+
+
+def _has_staff_tools(request):
+    # Staff without a tool (the forum moderator) get no empty tile.
+    return is_portal_staff(request.user) and bool(_staff_tools_links(request))
 
 
 register_tile(
@@ -196,7 +201,7 @@ register_tile(
     Tile(
         key="staff.tools",
         title=_("Staff tools"),
-        is_visible=_is_portal_staff,
+        is_visible=_has_staff_tools,
         context=_staff_tools_context,
         order=11,
         template="partner_portal/tiles/links.html",

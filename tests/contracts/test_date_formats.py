@@ -36,3 +36,20 @@ def test_english_uses_its_own_format_not_iso(client, company, company_admin, sal
     [tile] = [c for t, c in start.context["tiles"] if t.key == "contracts.offers"]
     link_text = str(tile["links"][0][0])
     assert link_text.endswith(offer.latest_sent.valid_until.strftime("%m/%d/%Y"))
+
+
+def test_persian_pages_use_latin_digits(client, company, company_admin, sales):
+    offer = offer_sent_create(company=company, sales=sales, title="Open")
+    client.force_login(company_admin)
+
+    html = client.get(START, HTTP_ACCEPT_LANGUAGE="fa").text
+    listing = client.get(reverse("contracts:offers"), HTTP_ACCEPT_LANGUAGE="fa").text
+
+    valid_until = offer.latest_sent.valid_until
+    expected = f"{valid_until.year}/{valid_until.month}/{valid_until.day}"
+    assert expected in html
+    assert expected in listing
+    counts = re.findall(r'class="tile-count">([^<]*)<', html)
+    assert counts
+    assert all(count.isascii() and count.isdigit() for count in counts)
+    assert "۰" not in expected

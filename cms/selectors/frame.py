@@ -1,23 +1,45 @@
 """Pages of the page frame: footer links and the help menu."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.utils import translation
 
 from cms.models import (
     ContentPage,
 )
-from cms.selectors.common import _in_current_locale
 from partner_portal.audience import audience_q
 
 
-def footer_pages(*, request):
-    return list(
-        _in_current_locale(
-            ContentPage.objects.live()
-            .public()
-            .filter(show_in_footer=True)
-            .filter(audience_q(request))
-        )
+@dataclass(frozen=True)
+class FooterLink:
+    title: str
+    url: str
+    # Set when the page is not in the reader's language: lang="en", "(in English)".
+    fallback_lang: str = ""
+
+
+def footer_pages(*, request) -> list[FooterLink]:
+    """The footer's pages in the reader's language; a page without a translation
+    links to the default-language page, marked as being in that language."""
+    language = translation.get_language()
+    pages = (
+        ContentPage.objects.live()
+        .public()
+        .filter(show_in_footer=True)
+        .filter(audience_q(request))
+        .order_by("path")
     )
+    localised = list(pages.filter(locale__language_code=language))
+    links = [FooterLink(page.title, page.url) for page in localised]
+    if language != settings.LANGUAGE_CODE:
+        translated = {page.translation_key for page in localised}
+        links += [
+            FooterLink(page.title, page.url, fallback_lang=settings.LANGUAGE_CODE)
+            for page in pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+            if page.translation_key not in translated
+        ]
+    return links
 
 
 # Navigation

@@ -147,9 +147,21 @@ class TopicModerateForm(forms.Form):
         label=gettext_lazy("Reason (logged)"), max_length=400, required=False
     )
 
-    def __init__(self, *args, categories, **kwargs):
+    def __init__(self, *args, categories, topic=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
+        if topic is not None:
+            # Offer only what changes the topic: Unlock on a locked one, etc.
+            pointless = {
+                "unlock" if not topic.is_locked else "lock",
+                "unpin" if not topic.is_pinned else "pin",
+                "show" if not topic.is_hidden else "hide",
+            }
+            self.fields["action"].choices = [
+                choice
+                for choice in self.fields["action"].choices
+                if choice[0] not in pointless
+            ]
 
     def clean(self):
         data = super().clean()

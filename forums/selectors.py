@@ -202,7 +202,8 @@ def _posts_for(viewer: Viewer):
 
 
 def post_list(*, viewer: Viewer, topic: Topic):
-    """The topic's posts in order, the solution first when there is one."""
+    """The topic's posts in order; the accepted solution comes right after
+    the question (the opening post), so the question is read first."""
     posts = list(
         _posts_for(viewer)
         .filter(topic=topic)
@@ -214,8 +215,20 @@ def post_list(*, viewer: Viewer, topic: Topic):
     if topic.solution_id:
         solution = [post for post in posts if post.pk == topic.solution_id]
         if solution and solution[0].status == Post.Status.VISIBLE:
-            posts = solution + [post for post in posts if post.pk != topic.solution_id]
+            rest = [post for post in posts if post.pk != topic.solution_id]
+            posts = rest[:1] + solution + rest[1:]
     return posts
+
+
+def posts_flagged_by(*, user, posts) -> set[int]:
+    """The pks among `posts` this user has flagged (one flag per user)."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        Flag.objects.filter(
+            user=user, post__in=[post.pk for post in posts]
+        ).values_list("post_id", flat=True)
+    )
 
 
 def post_get(*, viewer: Viewer, pk) -> Post:

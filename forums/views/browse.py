@@ -53,12 +53,16 @@ class CategoryDetailView(ForumMixin, View):
 def topic_context(request, viewer, topic, *, reply_form=None):
     posts = selectors.post_list(viewer=viewer, topic=topic)
     moderates = viewer.moderates(topic.category_id)
+    flagged = selectors.posts_flagged_by(user=request.user, posts=posts)
     for post in posts:
+        post.flagged_by_me = post.pk in flagged
         post.may_edit = moderates or (
             post.author_id == request.user.pk and post_editable(post=post)
         )
         post.may_flag = (
-            post.author_id != request.user.pk and post.status == Post.Status.VISIBLE
+            post.author_id != request.user.pk
+            and post.status == Post.Status.VISIBLE
+            and not post.flagged_by_me
         )
     opening = min(posts, key=lambda p: (p.created_at, p.pk)) if posts else None
     return {
@@ -74,7 +78,8 @@ def topic_context(request, viewer, topic, *, reply_form=None):
         "topic_form": TopicModerateForm(
             categories=selectors.categories_visible(viewer)
             .filter(viewer.moderation_q("pk"))
-            .exclude(pk=topic.category_id)
+            .exclude(pk=topic.category_id),
+            topic=topic,
         )
         if moderates
         else None,

@@ -1,5 +1,6 @@
 """The topic starter or a moderator marks a reply as the solution; solved
-topics show it first and are found with the "solved" filter."""
+topics show it right after the question, highlighted, and are found with the
+"solved" filter."""
 
 import pytest
 from django.urls import reverse
@@ -16,7 +17,7 @@ def topic(member, open_category):
     )
 
 
-def test_starter_marks_a_reply_and_it_is_shown_first(client, member, topic):
+def test_starter_marks_a_reply_and_it_follows_the_question(client, member, topic):
     PostFactory(topic=topic, body="Try another socket")
     answer = PostFactory(topic=topic, body="Clean the contacts")
     client.force_login(member)
@@ -27,10 +28,14 @@ def test_starter_marks_a_reply_and_it_is_shown_first(client, member, topic):
     assert topic.solution == answer
     response = client.get(reverse("forums:topic", args=[topic.pk]))
     assert [p.body for p in response.context["posts"]] == [
-        "Clean the contacts",
         "It blinks",
+        "Clean the contacts",
         "Try another socket",
     ]
+    assert f'id="post-{answer.pk}"' in response.content.decode()
+    assert "border-success border-2 bg-success-subtle solution" in (
+        response.content.decode()
+    )
 
 
 def test_solved_filter_lists_solved_topics_only(client, member, topic, open_category):

@@ -59,3 +59,13 @@ def quote(source: str, author_name: str) -> str:
     """A Markdown quote of a post, to start a reply with."""
     lines = source.strip().splitlines() or [""]
     return f"**{author_name}:**\n\n" + "\n".join(f"> {line}" for line in lines) + "\n\n"
+
+
+def plain_text(html: str) -> str:
+    """The rendered post as one line of plain text, for search snippets: no
+    Markdown signs, no tags, entities decoded (the template escapes again)."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    return " ".join(unescape(strip_tags(html)).split())

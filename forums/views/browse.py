@@ -5,7 +5,7 @@ from django.views import View
 from forums import selectors
 from forums.forms import FlagForm, ReplyForm, SearchForm, TopicModerateForm
 from forums.knowledge import knowledge_categories, may_create_knowledge_draft
-from forums.markup import quote
+from forums.markup import plain_text, quote
 from forums.models import Post
 from forums.services import post_editable, topic_mark_read
 from forums.views.base import ForumMixin
@@ -123,6 +123,8 @@ class SearchView(ForumMixin, View):
             page = Paginator(results, RESULTS_PER_PAGE).get_page(
                 request.GET.get("page")
             )
+            for post in page.object_list:
+                post.snippet = plain_text(post.html)
         return render(
             request,
             "forums/search.html",

@@ -285,7 +285,8 @@ def moderation_queue(*, viewer: Viewer):
                     "user"
                 ),
                 to_attr="open_flag_list",
-            )
+            ),
+            "images",
         )
         .order_by("created_at", "pk")
     )

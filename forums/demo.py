@@ -56,6 +56,8 @@ CATEGORIES = [
 
 NEW_MEMBER = ("tina@northwind.example", "Tina", "Technician")
 MODERATOR = "moderator@portal.example"
+# Printed by load_demo with the other logins.
+LOGINS = [(NEW_MEMBER[0], "northwind · Partner user, new in the forums (posts wait)")]
 
 
 def _user(email):

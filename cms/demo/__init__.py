@@ -16,6 +16,9 @@ from cms.demo.knowledge_content import KB_ARTICLES
 from cms.demo.site import _help_pages, _home, _news
 from cms.demo.trainings import _trainings
 
+# Printed by load_demo with the other logins.
+LOGINS = [(PUBLISHER, "staff · Content editor and approver (publishes pages)")]
+
 
 def load(*, stdout, companies):
     _publisher(stdout)

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale
 
@@ -108,20 +109,32 @@ PRODUCTS = [
 class Command(BaseCommand):
     help = "Create or update the demo companies, users, pages and products."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # The demo's workflow mails (approvals, returns, forum subscriptions)
+        # would flood the console of `make run`: they go nowhere while it loads.
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+        ):
+            logins = self._load()
+        self._print_logins(logins)
+
+    @transaction.atomic
+    def _load(self):
         self._sites()
         staff = self._staff()
         companies = self._companies(contact=staff["sales@portal.example"])
         self._members(companies)
         self._superuser()
         self._catalogue()
-        # Each app adds its demo in `<app>/demo.py`: load(*, stdout, companies).
+        # Each app adds its demo in `<app>/demo.py`: load(*, stdout, companies),
+        # and the logins it creates in LOGINS: [(email, who), ...].
+        logins = []
         for app_config in apps.get_app_configs():
             if module_has_submodule(app_config.module, "demo"):
                 demo = import_module(f"{app_config.name}.demo")
                 demo.load(stdout=self.stdout, companies=companies)
-        self._print_logins()
+                logins += getattr(demo, "LOGINS", [])
+        return logins
 
     def _user(self, email, first, last, **extra):
         User = get_user_model()
@@ -293,7 +306,9 @@ class Command(BaseCommand):
             )
             product_image_ensure(product=product, sku=sku, category=sub)
 
-    def _print_logins(self):
+    def _print_logins(self, app_logins):
+        """Every demo login, the apps' own (LOGINS in their demo modules)
+        included, as a table."""
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"All demo users have the password: {DEMO_PASSWORD}")
         rows = [
@@ -303,6 +318,10 @@ class Command(BaseCommand):
             (email, "staff · " + ", ".join(str(g.label) for g in groups))
             for email, _f, _l, groups, _s, _w in STAFF
         ]
+        rows += app_logins
         rows.append(("root@portal.example", "superuser"))
+        width = max(len(email) for email, _what in rows)
+        self.stdout.write(f"  {'Login':<{width}}  Who")
+        self.stdout.write(f"  {'-' * width}  {'-' * 40}")
         for email, what in rows:
-            self.stdout.write(f"  {email:<28} {what}")
+            self.stdout.write(f"  {email:<{width}}  {what}")

@@ -119,32 +119,30 @@ def capabilities_for(membership) -> frozenset[Capability]:
     return caps
 
 
-def has_capability(user, company, capability: Capability) -> bool:
-    """True when the user is an active member of the company whose role grants
-    the capability. Staff and superusers get nothing here: staff act across
-    companies only through explicit staff views."""
-    if not user.is_authenticated or company is None:
-        return False
-    from partner_portal.models import Membership
-
-    membership = (
-        Membership.objects.for_company(company)
-        .filter(user=user, is_active=True)
-        .select_related("company")
-        .first()
-    )
-    return capability in capabilities_for(membership)
+def staff_groups_of(user) -> frozenset[str]:
+    """The staff groups of a user (every group for a superuser), read once
+    per user object: the navigation asks for many entries on one page."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_portal_staff_groups", None)
+    if cached is None:
+        if user.is_superuser:
+            cached = frozenset(StaffGroup.values)
+        else:
+            cached = frozenset(
+                user.groups.filter(name__in=StaffGroup.values).values_list(
+                    "name", flat=True
+                )
+            )
+        user._portal_staff_groups = cached
+    return cached
 
 
 def is_in_staff_group(user, group: StaffGroup) -> bool:
-    from partner_portal.policy import staff_groups_of
-
     return group.value in staff_groups_of(user)
 
 
 def is_portal_staff(user) -> bool:
     """Our own people: superusers and members of a staff group. `is_staff` is
     not asked: it only opens Oscar's dashboard and the admin (policy.STAFF)."""
-    from partner_portal.policy import staff_groups_of
-
     return bool(staff_groups_of(user))

@@ -23,7 +23,12 @@ Django admin ask for; the portal never looks at it.
 import enum
 from collections.abc import Callable
 
-from partner_portal.permissions import Capability, StaffGroup, capabilities_for
+from partner_portal.permissions import (
+    Capability,
+    StaffGroup,
+    capabilities_for,
+    staff_groups_of,
+)
 
 
 class Outcome(enum.Enum):
@@ -48,25 +53,6 @@ def _user(request):
 def _signed_in(request) -> bool:
     user = _user(request)
     return user is not None and user.is_authenticated and user.is_active
-
-
-def staff_groups_of(user) -> frozenset[str]:
-    """The staff groups of a user (every group for a superuser), read once
-    per user object: the navigation asks for many entries on one page."""
-    if user is None or not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_portal_staff_groups", None)
-    if cached is None:
-        if user.is_superuser:
-            cached = frozenset(StaffGroup.values)
-        else:
-            cached = frozenset(
-                user.groups.filter(name__in=StaffGroup.values).values_list(
-                    "name", flat=True
-                )
-            )
-        user._portal_staff_groups = cached
-    return cached
 
 
 class Policy:

@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from partner_portal.models import CompanyAddress, Invitation, Membership
+from partner_portal.permissions import Capability, capabilities_for
 
 
 def membership_current(*, user, company_id=None) -> Membership | None:
@@ -62,3 +63,18 @@ def invitation_by_token(*, token: str) -> Invitation | None:
 
 def company_addresses(*, company):
     return CompanyAddress.objects.for_company(company)
+
+
+def has_capability(user, company, capability: Capability) -> bool:
+    """True when the user is an active member of the company whose role grants
+    the capability. Staff and superusers get nothing here: staff act across
+    companies only through explicit staff views."""
+    if not user.is_authenticated or company is None:
+        return False
+    membership = (
+        Membership.objects.for_company(company)
+        .filter(user=user, is_active=True)
+        .select_related("company")
+        .first()
+    )
+    return capability in capabilities_for(membership)

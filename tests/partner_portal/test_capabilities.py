@@ -8,8 +8,8 @@ from partner_portal.permissions import (
     Capability,
     Role,
     capabilities_for,
-    has_capability,
 )
+from partner_portal.selectors import has_capability
 from partner_portal.services import roles_for_company
 from tests.factories import (
     CompanyFactory,

@@ -4,6 +4,7 @@ replace and close."""
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from returns.models import (
     ReturnLine,
@@ -27,8 +28,6 @@ def return_approve(*, return_request, actor, issue_label=True) -> ReturnRequest:
 
 
 def _queue_label(return_id):
-    from returns.tasks import return_label_task
-
     return_label_task.enqueue(return_id=return_id)
 
 
@@ -106,3 +105,13 @@ def return_close(*, return_request, actor, note: str = "") -> ReturnRequest:
     """Close a refunded, credited or replaced return."""
     with transaction.atomic():
         return _move(return_request, Status.CLOSED, actor=actor, note=note.strip())
+
+
+@task()
+def return_label_task(*, return_id: int) -> None:
+    """Make the label of a just approved return."""
+    return_request = ReturnRequest.objects.select_related(
+        "order__shipping_address", "company"
+    ).get(pk=return_id)
+    if return_request.status == ReturnRequest.Status.APPROVED:
+        return_label_issue(return_request=return_request)

@@ -1,13 +1,19 @@
 """The steps of a return: which may follow which, the event each step
 records and the mail it queues, and the document numbers."""
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_tasks import task
+
+from partner_portal.mail import send_mail_to
 
 # RMA and credit-note numbers (RMA-2026-000123) come from the portal's one
 # numbering service; the name stays importable from returns.services.
 from partner_portal.numbering import next_number  # noqa: F401
 from returns.models import ReturnEvent, ReturnRequest
+from returns.selectors import returns_desk_emails
 
 Status = ReturnRequest.Status
 
@@ -49,8 +55,6 @@ def _event(return_request, status, *, actor, note=""):
 
 
 def _queue_status_mail(event_id):
-    from returns.tasks import return_status_mail_task
-
     return_status_mail_task.enqueue(event_id=event_id)
 
 
@@ -67,3 +71,46 @@ def _move(return_request, to_status, *, actor, note=""):
     locked.save(update_fields=["status", "updated_at"])
     _event(locked, to_status, actor=actor, note=note)
     return locked
+
+
+@task()
+def return_status_mail_task(*, event_id: int) -> None:
+    """Tell the customer who asked for the return what just happened; a new
+    return is also announced to the returns desk."""
+    event = ReturnEvent.objects.select_related(
+        "return_request__requested_by", "return_request__company"
+    ).get(pk=event_id)
+    return_request = event.return_request
+    base_url = settings.WAGTAILADMIN_BASE_URL
+    context = {
+        "return_request": return_request,
+        "event": event,
+        "url": base_url + reverse("returns:detail", args=[return_request.number]),
+    }
+    send_mail_to(
+        return_request.requested_by,
+        subject=lambda: (
+            _("Return %(number)s: %(status)s")
+            % {"number": return_request.number, "status": event.get_status_display()}
+        ),
+        template="returns/email/status.txt",
+        context=context,
+    )
+    desk = returns_desk_emails()
+    if event.status == ReturnRequest.Status.REQUESTED and desk:
+        send_mail_to(
+            desk,
+            subject=lambda: (
+                _("New return %(number)s from %(company)s")
+                % {
+                    "number": return_request.number,
+                    "company": return_request.company.name,
+                }
+            ),
+            template="returns/email/new_for_desk.txt",
+            context={
+                **context,
+                "url": base_url
+                + reverse("returns:desk_detail", args=[return_request.number]),
+            },
+        )

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from orders.invoices import invoice_for, invoice_number
 from partner_portal.language import language_of
+from partner_portal.money import VatBreakdown, vat_breakdown
 from partner_portal.numbering import next_number
 from partner_portal.pdf import render_pdf
 from returns.models import CreditNote
@@ -16,12 +17,23 @@ from returns.models import CreditNote
 CREDIT_NOTE_SEQUENCE = "CN"
 
 
+def received_vat(return_request) -> VatBreakdown:
+    """Net value of what arrived at the order's net prices, VAT per rate of
+    the order lines and the gross total, by the portal's one VAT rule."""
+    return vat_breakdown(
+        (
+            line.order_line.unit_price_excl_tax * line.received_quantity,
+            line.order_line.tax_code,
+        )
+        for line in return_request.lines.select_related("order_line")
+        if line.received_quantity
+    )
+
+
 def credit_note_create(*, return_request, amount: Decimal) -> CreditNote:
     """The credit note of `return_request` over `amount` (gross). Call inside
     the transaction that moves the return to "credited": the number comes from
     the locked yearly counter, and the note never changes once made."""
-    from returns.services.settlement import received_vat
-
     order = return_request.order
     number = next_number(CREDIT_NOTE_SEQUENCE)
     vat = received_vat(return_request)

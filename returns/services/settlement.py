@@ -7,7 +7,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from oscar.templatetags.currency_filters import currency
 
-from partner_portal.money import VatBreakdown, vat_breakdown
+from returns.credit_notes import credit_note_create, received_vat
 from returns.models import (
     CreditNote,
     ReturnRequest,
@@ -15,19 +15,6 @@ from returns.models import (
 from returns.services.workflow import ReturnError, _move
 
 Status = ReturnRequest.Status
-
-
-def received_vat(return_request) -> VatBreakdown:
-    """Net value of what arrived at the order's net prices, VAT per rate of
-    the order lines and the gross total, by the portal's one VAT rule."""
-    return vat_breakdown(
-        (
-            line.order_line.unit_price_excl_tax * line.received_quantity,
-            line.order_line.tax_code,
-        )
-        for line in return_request.lines.select_related("order_line")
-        if line.received_quantity
-    )
 
 
 def refund_amount(return_request) -> Decimal:
@@ -124,8 +111,6 @@ def return_credit(*, return_request, actor) -> ReturnRequest:
     credited too when Stripe is not configured, as the card cannot be refunded
     from the portal then. Raises ReturnError when the order was paid by card
     and Stripe can refund it, or nothing arrived."""
-    from returns.credit_notes import credit_note_create
-
     order = return_request.order
     if not return_credit_allowed(order):
         raise ReturnError(_("This order was paid by card; refund it instead."))

@@ -48,7 +48,7 @@ def test_german_footer_translates_and_marks_the_untranslated_page(
     terms = footer["Terms of use"].url
     assert (
         f'<a href="{terms}" lang="en" hreflang="en">Terms of use</a> '
-        '<span class="footer-fallback">(in English)</span>'
+        '<span class="footer-fallback">(auf Englisch)</span>'
     ) in html
     assert html.count(' lang="en"') == 1
 

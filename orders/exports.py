@@ -48,10 +48,7 @@ class _Sheet:
 
     def append(self, values):
         self.sheet.append(
-            [
-                value if isinstance(value, Cell) else self.cell(value)
-                for value in values
-            ]
+            [value if isinstance(value, Cell) else self.cell(value) for value in values]
         )
 
 

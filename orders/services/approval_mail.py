@@ -34,8 +34,10 @@ def _notify_buyer(approval_id: int) -> None:
     )
     send_mail_to(
         approval.requested_by,
-        subject=lambda: _("Your order was %(status)s")
-        % {"status": approval.get_status_display().lower()},
+        subject=lambda: (
+            _("Your order was %(status)s")
+            % {"status": approval.get_status_display().lower()}
+        ),
         template="orders/email/approval_decided.txt",
         context={"approval": approval},
     )

@@ -20,6 +20,7 @@ def test_offer_title_and_line_descriptions_carry_dir_auto(
     descriptions = re.findall(
         r'<span dir="auto" class="offer-line-description">([^<]+)</span>', html
     )
-    assert descriptions and all(text.strip() for text in descriptions)
+    assert descriptions
+    assert all(text.strip() for text in descriptions)
     # The offer number (a code) is not user text and is not marked.
     assert f'dir="auto">{offer.number}' not in html

@@ -19,7 +19,7 @@ from partner_portal import uploads
 PDF = uploads.PDF
 IMAGE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
 # ReportLab draws these onto flyers.
-LOGO_FORMATS = ("PNG", "JPEG")
+LOGO_FORMATS = ("JPEG", "PNG")
 FAMILY_PDF = "pdf"
 FAMILY_IMAGE = "image"
 FAMILY_VIDEO = "video"

@@ -24,3 +24,9 @@ def test_choosing_persian_in_the_navbar_turns_the_page_right_to_left(
     expect(page.locator("link[href$='bootstrap.rtl.min.css']")).to_have_count(1)
     expect(page.locator("select#language-select")).to_have_value("fa")
     page.screenshot(path=screenshot_dir / "start-fa.png", full_page=True)
+
+    # When they choose English again, the page turns back (and so does the
+    # language stored for them, which the next login activates)
+    page.locator("select#language-select").select_option("en")
+    expect(html).to_have_attribute("dir", "ltr")
+    expect(html).to_have_attribute("lang", "en")

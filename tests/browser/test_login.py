@@ -20,7 +20,9 @@ def test_buyer_logs_in_and_lands_on_the_start_page_with_their_tiles(page):
     tiles = page.locator("#tiles")
     for title in ("My company", "My colleagues", "News"):
         expect(tiles.get_by_role("heading", name=title, exact=True)).to_be_visible()
-    expect(page.get_by_text("Acme Industrial GmbH").first).to_be_visible()
+    expect(
+        page.locator("#main").get_by_text("Acme Industrial GmbH").first
+    ).to_be_visible()
 
 
 def test_wrong_password_shows_the_error_and_keeps_the_email(page):

@@ -39,7 +39,8 @@ def test_quick_order_adds_valid_lines_and_keeps_the_invalid_ones(page, login):
     expect(lines).to_have_value("NOPE-404, 2\nNUT-M8-100; 0")
 
     # When they open the basket from the shop
-    navbar.get_by_role("link", name="Shop").click()
+    navbar.get_by_role("button", name="Shop", exact=True).click()
+    navbar.get_by_role("link", name="Catalogue").click()
     page.locator("#basket-link").click()
 
     # Then the bolts are in it, three boxes, and the rejected lines are not

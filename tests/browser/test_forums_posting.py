@@ -66,9 +66,12 @@ def test_solved_topic_shows_the_solution_first_and_refuses_an_empty_reply(page, 
         "link", name="Drill 18 V: battery does not charge any more"
     ).click()
 
-    # The solved topic shows its solution first
+    # The solved topic shows its solution right after the question, marked
     expect(page.locator("#solved")).to_have_text("Solved")
-    expect(page.locator("article.post").first).to_contain_text("It is the charger")
+    posts = page.locator("article.post")
+    expect(posts.first).to_contain_text("the battery stays empty")
+    expect(posts.nth(1)).to_contain_text("It is the charger")
+    expect(posts.nth(1)).to_have_class(re.compile(r"\bsolution\b"))
 
     page.get_by_role("button", name="Post the reply").click()
     expect(page.locator("#reply-form .invalid-feedback")).to_have_text(

@@ -30,9 +30,16 @@ class Capability(models.TextChoices):
     OFFER_ACCEPT = "offer.accept", _("Request and accept offers")
     CONTRACT_VIEW = "contract.view", _("See contracts")
     PARTNER_AREA = "partner.area", _("Use the partner area")
+    SUPPORT_REQUEST = "support.request", _("Open and follow support requests")
+    SUPPORT_APPROVE = "support.approve", _("Approve service requests")
+    COMPANY_KPIS = "company.kpis", _("See the company's figures")
 
 
-_EVERY_MEMBER = {Capability.COMPANY_VIEW, Capability.MEMBERS_VIEW}
+_EVERY_MEMBER = {
+    Capability.COMPANY_VIEW,
+    Capability.MEMBERS_VIEW,
+    Capability.SUPPORT_REQUEST,
+}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.COMPANY_ADMIN: frozenset(
@@ -48,6 +55,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.RETURN_CREATE,
             Capability.OFFER_ACCEPT,
             Capability.CONTRACT_VIEW,
+            Capability.SUPPORT_APPROVE,
+            Capability.COMPANY_KPIS,
         }
     ),
     Role.BUYER: frozenset(
@@ -65,6 +74,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.ORDER_VIEW_OWN,
             Capability.ORDER_APPROVE,
             Capability.CONTRACT_VIEW,
+            Capability.SUPPORT_APPROVE,
         }
     ),
     Role.PROCUREMENT: frozenset(
@@ -76,6 +86,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.RETURN_CREATE,
             Capability.OFFER_ACCEPT,
             Capability.CONTRACT_VIEW,
+            Capability.COMPANY_KPIS,
         }
     ),
     Role.PARTNER_USER: frozenset(

@@ -46,6 +46,7 @@ urlpatterns = [
     path("portal/contracts/", include("contracts.urls")),
     path("portal/assets/", include("marketing_assets.urls")),
     path("portal/forums/", include("forums.urls")),
+    path("portal/support/", include("support.urls")),
     path("portal/content/", include("cms.urls")),
     path("portal/", include("partner_portal.urls")),
     # The portal is invitation-only: Oscar's own login and sign-up forms give

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "contracts.apps.ContractsConfig",
     "marketing_assets.apps.MarketingAssetsConfig",
     "forums.apps.ForumsConfig",
+    "support.apps.SupportConfig",
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS],
     "sorl.thumbnail",
     "wagtail.contrib.forms",

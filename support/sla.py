@@ -109,8 +109,10 @@ def deadlines(
     team or without a target for the priority.
     """
     calendar = calendar if calendar is not None else _calendar_of(request)
+    if calendar is None:
+        return None, None
     target = target if target is not None else _target_for(request.priority)
-    if calendar is None or target is None:
+    if target is None:
         return None, None
     start = getattr(request, "approved_at", None) or request.created_at
     paused = paused_minutes(request, now, calendar)

@@ -128,6 +128,25 @@ class SlaTarget(models.Model):
         return self.get_priority_display()
 
 
+# The icons in static/portal/icons/support/ (name without ".svg").
+ICONS = (
+    "box",
+    "cart",
+    "chart",
+    "document",
+    "handshake",
+    "help",
+    "key",
+    "laptop",
+    "person-add",
+    "receipt",
+    "shield",
+    "tools",
+    "truck",
+)
+DEFAULT_ICON = "help"
+
+
 class ServiceQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -146,7 +165,7 @@ class Service(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), unique=True)
     description = models.TextField(_("description"), blank=True)
-    # A name from the portal's own icon set (static/portal/icons/support/).
+    # A name from the portal's own icon set (ICONS); others show DEFAULT_ICON.
     icon = models.CharField(_("icon"), max_length=40, blank=True)
     audience = models.CharField(**audience_field())
     # A Capability value; empty: every member may request the service.
@@ -172,6 +191,11 @@ class Service(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def icon_file(self) -> str:
+        icon = self.icon if self.icon in ICONS else DEFAULT_ICON
+        return f"portal/icons/support/{icon}.svg"
 
 
 class ServiceField(models.Model):

@@ -283,6 +283,19 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         ordering = ["created_at", "pk"]
 
+    @property
+    def new_label(self) -> str:
+        """The new value as people read it (a status's name, not its code)."""
+        choices = {
+            self.Kind.STATUS: Status,
+            self.Kind.CREATED: Status,
+            self.Kind.APPROVAL: Approval,
+            self.Kind.PRIORITY: Priority,
+        }.get(self.kind)
+        if choices is not None and self.new in choices.values:
+            return choices(self.new).label
+        return self.new
+
 
 class Deflection(CompanyOwnedModel):
     """A member found the answer in a suggested article or topic: no request."""

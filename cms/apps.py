@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import (  # noqa: F401  register themselves
+            inbox,
             navigation,
             receivers,
             staff_tiles,

@@ -7,4 +7,4 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Offers and contracts")
 
     def ready(self):
-        from contracts import navigation, tiles  # noqa: F401  register themselves
+        from contracts import inbox, navigation, tiles  # noqa: F401  register themselves

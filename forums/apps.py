@@ -7,7 +7,7 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self):
-        from forums import navigation, tiles  # noqa: F401  register themselves
+        from forums import inbox, navigation, tiles  # noqa: F401  register themselves
         from forums.selectors import Viewer
         from partner_portal.policy import register_category_moderation
 

@@ -1,9 +1,10 @@
 """The foundation's navigation entries (partner_portal.navigation)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partner_portal.navigation import NavEntry, register_entry
-from partner_portal.policy import DashboardUser
+from partner_portal.policy import MEMBER_OR_STAFF, DashboardUser
 
 register_entry(
     NavEntry(
@@ -50,5 +51,34 @@ register_entry(
         path="/shop/dashboard/",
         policy=DashboardUser(),
         order=90,
+    )
+)
+
+
+# My tasks: under Company for members, under Staff for our own people (the
+# same page; the entry goes where each of them looks).
+def _tasks_link(*, staff: bool):
+    def links(request):
+        if bool(request.membership) == staff or not MEMBER_OR_STAFF.allows(request):
+            return []
+        return [(_("My tasks"), reverse("partner_portal:tasks"))]
+
+    return links
+
+
+register_entry(
+    NavEntry(
+        key="portal.tasks",
+        group="company",
+        order=5,
+        links=_tasks_link(staff=False),
+    )
+)
+register_entry(
+    NavEntry(
+        key="portal.staff_tasks",
+        group="staff",
+        order=5,
+        links=_tasks_link(staff=True),
     )
 )

@@ -207,3 +207,36 @@ register_tile(
         template="partner_portal/tiles/links.html",
     )
 )
+
+
+def _tasks_context(request):
+    from partner_portal.inbox import sections_for
+
+    sections = sections_for(request, limit=3, skip_empty=True)
+    count = sum(section.count for section in sections)
+    return {
+        "url": reverse("partner_portal:tasks"),
+        "link_text": _("All my tasks"),
+        "count": count,
+        "count_label": ngettext("task waits for you", "tasks wait for you", count),
+        "items": [item for section in sections for item in section.items][:5],
+        "empty": _("Nothing needs you right now."),
+    }
+
+
+def _may_have_tasks(request):
+    from partner_portal.policy import MEMBER_OR_STAFF
+
+    return MEMBER_OR_STAFF.allows(request)
+
+
+register_tile(
+    Tile(
+        key="tasks",
+        title=_("My tasks"),
+        is_visible=_may_have_tasks,
+        context=_tasks_context,
+        order=5,
+        template="partner_portal/tasks_tile.html",
+    )
+)

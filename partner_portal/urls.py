@@ -1,12 +1,20 @@
 from django.urls import path
 
-from partner_portal.views import accounts, company, profile, staff_companies, start
+from partner_portal.views import (
+    accounts,
+    company,
+    profile,
+    staff_companies,
+    start,
+    tasks,
+)
 
 app_name = "partner_portal"
 
 urlpatterns = [
     path("", start.StartView.as_view(), name="start"),
     path("no-company/", start.NoCompanyView.as_view(), name="no_company"),
+    path("tasks/", tasks.TaskListView.as_view(), name="tasks"),
     path("company/", company.CompanyDetailView.as_view(), name="company"),
     path("company/edit/", company.CompanyEditView.as_view(), name="company_edit"),
     path(

@@ -7,4 +7,4 @@ class ReturnsConfig(AppConfig):
     verbose_name = _("Returns")
 
     def ready(self):
-        from returns import navigation, tiles  # noqa: F401  register themselves
+        from returns import inbox, navigation, tiles  # noqa: F401  register themselves

@@ -84,6 +84,14 @@ MATRIX = [
         allowed=("no_company", OK),
     ),
     Row(
+        "partner_portal:tasks",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("buyer", OK),
+    ),
+    Row("partner_portal:tasks", allowed=("sales", OK), label="-staff"),
+    Row(
         "partner_portal:company",
         anonymous=LOGIN,
         other_company=OK,

@@ -171,12 +171,22 @@ class TopicModerateForm(forms.Form):
 
 
 class SuspendForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=gettext_lazy("Where"),
+        queryset=None,
+        required=False,
+        empty_label=gettext_lazy("All categories"),
+    )
     days = forms.IntegerField(
         label=gettext_lazy("Days"), min_value=1, max_value=365, initial=7
     )
     reason = forms.CharField(
         label=gettext_lazy("Reason (shown to the member)"), max_length=500
     )
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
 
 
 class NominationForm(forms.Form):

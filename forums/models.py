@@ -230,16 +230,36 @@ class TopicRead(models.Model):
 
 
 class Suspension(models.Model):
+    """A member may read but not post until `until`: in one category, or in
+    every category when `category` is empty. A moderator may lift it early
+    (`lifted_at`); the row stays as the record."""
+
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="forum_suspensions"
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     until = models.DateTimeField(_("suspended until"))
     reason = models.CharField(_("reason"), max_length=500)
     by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-until"]
+
+    @property
+    def is_active(self) -> bool:
+        return self.lifted_at is None and self.until > timezone.now()
 
 
 class ModerationLog(models.Model):
@@ -257,6 +277,7 @@ class ModerationLog(models.Model):
         HIDE_TOPIC = "hide_topic", _("Topic hidden")
         SHOW_TOPIC = "show_topic", _("Topic shown")
         SUSPEND = "suspend", _("Suspended")
+        LIFT = "lift", _("Suspension lifted")
         SOLUTION = "solution", _("Solution marked")
         NOMINATE = "nominate", _("Moderator nominated")
         REVOKE = "revoke", _("Moderator removed")

@@ -33,3 +33,12 @@ register_entry(
         order=51,
     )
 )
+register_entry(
+    NavEntry(
+        key="forums.suspensions",
+        group="help",
+        label=_("Forum suspensions"),
+        url_name="forums:suspensions",
+        order=52,
+    )
+)

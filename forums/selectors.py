@@ -4,13 +4,17 @@ answers 404, as does a hidden topic or a post waiting for moderation that is
 neither the reader's own nor one they moderate."""
 
 from django.db.models import (
+    BooleanField,
+    Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -306,12 +310,45 @@ def moderation_log_list(*, viewer: Viewer):
     return entries.filter(category_id__in=ids)
 
 
-def suspension_active(*, user) -> Suspension | None:
+def _active_suspension_q() -> Q:
+    return Q(lifted_at__isnull=True, until__gt=timezone.now())
+
+
+def suspension_active(*, user, category=None) -> Suspension | None:
+    """The suspension that stops the user posting: one for every category,
+    or (given a category) one for that category; without a category, any."""
+    suspensions = Suspension.objects.filter(_active_suspension_q(), user=user)
+    if category is not None:
+        suspensions = suspensions.filter(
+            Q(category__isnull=True) | Q(category=category)
+        )
+    return suspensions.select_related("category").order_by("-until").first()
+
+
+def suspension_list(*, viewer: Viewer):
+    """Suspensions the viewer may lift: all for our forum moderators, those
+    in their own categories for category moderators. Active ones first (the
+    soonest to end first), then past ones, the latest first."""
+    active = ExpressionWrapper(_active_suspension_q(), output_field=BooleanField())
     return (
-        Suspension.objects.filter(user=user, until__gt=timezone.now())
-        .order_by("-until")
-        .first()
+        Suspension.objects.filter(viewer.moderation_q("category_id"))
+        .annotate(active=active)
+        .select_related("user", "category", "by", "lifted_by")
+        .order_by(
+            "-active",
+            Case(When(active=True, then=F("until"))).asc(),
+            Coalesce("lifted_at", "until").desc(),
+            "-pk",
+        )
     )
+
+
+def suspension_get(*, viewer: Viewer, pk) -> Suspension:
+    """404 for a suspension outside the categories the viewer moderates."""
+    suspension = suspension_list(viewer=viewer).filter(pk=pk).first()
+    if suspension is None:
+        raise Http404
+    return suspension
 
 
 def is_subscribed(*, user, topic) -> bool:

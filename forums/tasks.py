@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from django_tasks import task
 
-from forums.models import Post, Subscription
+from forums.models import Post, Subscription, Suspension
 from partner_portal.mail import send_mail_to
 
 
@@ -57,4 +57,23 @@ def post_rejected_task(*, post_id: int) -> None:
         "rejected",
         {"post": post, "topic": post.topic, "user": post.author},
         post.author,
+    )
+
+
+@task()
+def suspension_lifted_task(*, suspension_id: int) -> None:
+    """Tell the member that a moderator lifted their suspension early."""
+    suspension = Suspension.objects.select_related("user", "category").get(
+        pk=suspension_id
+    )
+    if suspension.lifted_at is None or not suspension.user.email:
+        return
+    _mail(
+        "lifted",
+        {
+            "suspension": suspension,
+            "user": suspension.user,
+            "url": settings.WAGTAILADMIN_BASE_URL + reverse("forums:index"),
+        },
+        suspension.user,
     )

@@ -39,6 +39,16 @@ urlpatterns = [
     path("moderation/", moderation.QueueView.as_view(), name="queue"),
     path("moderation/log/", moderation.LogView.as_view(), name="log"),
     path(
+        "moderation/suspensions/",
+        moderation.SuspensionListView.as_view(),
+        name="suspensions",
+    ),
+    path(
+        "moderation/suspensions/<id:pk>/lift/",
+        moderation.SuspensionLiftView.as_view(),
+        name="suspension_lift",
+    ),
+    path(
         "moderation/suspend/<id:user_id>/",
         moderation.SuspendView.as_view(),
         name="suspend",

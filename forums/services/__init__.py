@@ -18,6 +18,7 @@ from forums.services.moderation import (
     post_flag,
     post_hide,
     post_reject,
+    suspension_lift,
     topic_moderate,
     topic_move,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "post_reject",
     "solution_mark",
     "subscription_toggle",
+    "suspension_lift",
     "topic_create",
     "topic_mark_read",
     "topic_moderate",

@@ -225,10 +225,12 @@ def topic_move(
     return topic
 
 
-def member_suspend(*, moderator, user, days: int, reason: str) -> Suspension:
-    """Suspend a member from posting for `days` days. Only forum moderators
-    of our staff may suspend (a suspension holds in every category), and
-    never our own staff."""
+def member_suspend(
+    *, moderator, user, days: int, reason: str, category: Category | None = None
+) -> Suspension:
+    """Suspend a member from posting for `days` days, in one category or
+    (category None) in every category. Only forum moderators of our staff
+    may suspend, and never our own staff."""
     viewer = Viewer.of_user(moderator)
     if not viewer.is_global_moderator:
         raise PermissionDenied
@@ -242,6 +244,7 @@ def member_suspend(*, moderator, user, days: int, reason: str) -> Suspension:
     with transaction.atomic():
         suspension = Suspension.objects.create(
             user=user,
+            category=category,
             until=timezone.now() + timedelta(days=days),
             reason=reason[:500],
             by=moderator,
@@ -249,6 +252,7 @@ def member_suspend(*, moderator, user, days: int, reason: str) -> Suspension:
         _log(
             actor=moderator,
             action=ModerationLog.Action.SUSPEND,
+            category=category,
             user=user,
             reason=ngettext(
                 "%(days)s day: %(reason)s", "%(days)s days: %(reason)s", days
@@ -256,6 +260,42 @@ def member_suspend(*, moderator, user, days: int, reason: str) -> Suspension:
             % {"days": days, "reason": reason},
         )
     return suspension
+
+
+def suspension_lift(*, moderator, suspension: Suspension) -> Suspension:
+    """End an active suspension now (logged; the member is told by mail).
+    A category moderator lifts only suspensions in a category they moderate,
+    a suspension from every category only our forum moderators
+    (PermissionDenied). One that has ended already: ValidationError."""
+    viewer = Viewer.of_user(moderator)
+    if suspension.category_id is None:
+        if not viewer.is_global_moderator:
+            raise PermissionDenied
+    else:
+        _require_moderator(viewer, suspension.category)
+    with transaction.atomic():
+        suspension = Suspension.objects.select_for_update().get(pk=suspension.pk)
+        if not suspension.is_active:
+            raise ValidationError(_("This suspension has ended already."), code="ended")
+        suspension.lifted_at = timezone.now()
+        suspension.lifted_by = moderator
+        suspension.save(update_fields=["lifted_at", "lifted_by"])
+        _log(
+            actor=moderator,
+            action=ModerationLog.Action.LIFT,
+            category=suspension.category,
+            user=suspension.user,
+            reason=suspension.reason,
+        )
+        suspension_id = suspension.pk
+        transaction.on_commit(lambda: _enqueue_lifted_mail(suspension_id))
+    return suspension
+
+
+def _enqueue_lifted_mail(suspension_id: int) -> None:
+    from forums.tasks import suspension_lifted_task
+
+    suspension_lifted_task.enqueue(suspension_id=suspension_id)
 
 
 def category_moderator_nominate(

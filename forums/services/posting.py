@@ -29,8 +29,8 @@ from partner_portal.permissions import is_portal_staff
 MAX_BODY = 20_000
 
 
-def _check_not_suspended(user) -> None:
-    suspension = suspension_active(user=user)
+def _check_not_suspended(user, category: Category) -> None:
+    suspension = suspension_active(user=user, category=category)
     if suspension:
         raise ValidationError(
             _("You are suspended from posting until %(until)s. Reason: %(reason)s")
@@ -45,7 +45,7 @@ def _check_not_suspended(user) -> None:
 
 
 def _check_may_post(*, user, topic: Topic | None, category: Category) -> None:
-    _check_not_suspended(user)
+    _check_not_suspended(user, category)
     if category.is_locked:
         raise ValidationError(
             _("This category is locked: no new topics or replies."), code="locked"
@@ -289,7 +289,7 @@ def post_edit(*, user, post: Post, body: str, reason: str = "") -> Post:
     if not is_moderator:
         if post.author_id != user.pk or not post_editable(post=post):
             raise PermissionDenied
-        _check_not_suspended(user)
+        _check_not_suspended(user, post.topic.category)
     body = _check_body(body)
     if body == post.body:
         return post

@@ -83,7 +83,9 @@ def topic_context(request, viewer, topic, *, reply_form=None):
         )
         if moderates
         else None,
-        "suspension": selectors.suspension_active(user=request.user),
+        "suspension": selectors.suspension_active(
+            user=request.user, category=topic.category
+        ),
         "viewer": viewer,
         "knowledge_categories": knowledge_categories()
         if topic.solution_id and may_create_knowledge_draft(request.user)

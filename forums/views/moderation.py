@@ -145,13 +145,20 @@ class SuspendView(GlobalModeratorMixin, View):
             raise Http404
         return member
 
+    def _form(self, data=None, initial=None):
+        return SuspendForm(
+            data, initial=initial, categories=selectors.categories_visible(self.viewer)
+        )
+
     def get(self, request, user_id):
         member = self._member(user_id)
-        return self._render(request, member, SuspendForm())
+        category = request.GET.get("category", "")
+        initial = {"category": category} if category.isdigit() else None
+        return self._render(request, member, self._form(initial=initial))
 
     def post(self, request, user_id):
         member = self._member(user_id)
-        form = SuspendForm(request.POST)
+        form = self._form(request.POST)
         if form.is_valid():
             try:
                 services.member_suspend(
@@ -159,6 +166,7 @@ class SuspendView(GlobalModeratorMixin, View):
                     user=member,
                     days=form.cleaned_data["days"],
                     reason=form.cleaned_data["reason"],
+                    category=form.cleaned_data["category"],
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -168,7 +176,7 @@ class SuspendView(GlobalModeratorMixin, View):
                     _("%(name)s is suspended from posting.")
                     % {"name": member.get_full_name() or member.email},
                 )
-                return redirect("forums:log")
+                return redirect("forums:suspensions")
         return self._render(request, member, form, status=400)
 
     def _render(self, request, member, form, status=200):
@@ -182,6 +190,41 @@ class SuspendView(GlobalModeratorMixin, View):
             },
             status=status,
         )
+
+
+class SuspensionListView(ModeratorMixin, View):
+    """Suspensions in the categories the moderator moderates, active first,
+    each active one with "Lift now"."""
+
+    def get(self, request):
+        suspensions = selectors.suspension_list(viewer=self.viewer)
+        page = Paginator(suspensions, 50).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "forums/suspensions.html",
+            {
+                "page_obj": page,
+                "is_paginated": page.has_other_pages(),
+                "suspensions": page.object_list,
+                "viewer": self.viewer,
+            },
+        )
+
+
+class SuspensionLiftView(ModeratorMixin, View):
+    def post(self, request, pk):
+        suspension = selectors.suspension_get(viewer=self.viewer, pk=pk)
+        try:
+            services.suspension_lift(moderator=request.user, suspension=suspension)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("The suspension of %(name)s is lifted; they are told by mail.")
+                % {"name": suspension.user.get_full_name() or suspension.user.email},
+            )
+        return redirect("forums:suspensions")
 
 
 class NominationView(PolicyRequiredMixin, View):

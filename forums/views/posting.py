@@ -65,7 +65,9 @@ class TopicCreateView(ForumMixin, View):
             {
                 "category": category,
                 "form": form,
-                "suspension": selectors.suspension_active(user=request.user),
+                "suspension": selectors.suspension_active(
+                    user=request.user, category=category
+                ),
             },
             status=status,
         )

@@ -11,10 +11,12 @@ row here. Every denial also checks that no forum data changed.
 """
 
 import io
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL import Image
 
 from forums.models import (
@@ -53,6 +55,7 @@ from tests.matrix import (
 MODERATORS = "/portal/forums/moderators/"
 QUEUE = "/portal/forums/moderation/"
 LOG = "/portal/forums/moderation/log/"
+SUSPENSIONS = "/portal/forums/moderation/suspensions/"
 DONE = Expect(302, changes=True)
 
 
@@ -236,9 +239,28 @@ MATRIX = [
         kwargs=lambda w: {"user_id": w.colleague.pk},
         data=lambda w: {"days": 3, "reason": "Cool down"},
         **_moderators_only(
-            ("moderator", Expect(302, LOG, changes=True)),
+            ("moderator", Expect(302, SUSPENSIONS, changes=True)),
             missing=("colleague", FORBIDDEN),
         ),
+    ),
+    Row("forums:suspensions", **_moderators_only(("colleague", OK))),
+    Row("forums:suspensions", allowed=("moderator", OK), label="-staff"),
+    Row(
+        "forums:suspension_lift",
+        method="post",
+        kwargs=lambda w: {"pk": w.suspension.pk},
+        **_moderators_only(
+            ("colleague", Expect(302, SUSPENSIONS, changes=True)),
+        ),
+    ),
+    Row(
+        "forums:suspension_lift",
+        method="post",
+        kwargs=lambda w: {"pk": w.suspension_elsewhere.pk},
+        # The colleague moderates "Service & repair", not "Fasteners".
+        missing_capability=("colleague", NOT_FOUND),
+        allowed=("moderator", Expect(302, SUSPENSIONS, changes=True)),
+        label="-other-category",
     ),
     Row(
         "forums:moderators",
@@ -306,6 +328,18 @@ def world(db):
         user=colleague,
         nominated_by=partner_admin,
     )
+    suspension = Suspension.objects.create(
+        user=other_partner,
+        category=partner_category,
+        until=timezone.now() + timedelta(days=3),
+        reason="Spam",
+    )
+    suspension_elsewhere = Suspension.objects.create(
+        user=other_partner,
+        category=open_category,
+        until=timezone.now() + timedelta(days=3),
+        reason="Spam",
+    )
     users = {
         "anonymous": None,
         "other_admin": MembershipFactory(
@@ -328,6 +362,8 @@ def world(db):
         reply=reply,
         image=image,
         nomination=nomination,
+        suspension=suspension,
+        suspension_elsewhere=suspension_elsewhere,
         knowledge_category=knowledge_category("Service"),
     )
 

@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from partner_portal.language import language_of
 from partner_portal.pdf_fonts import draw_text, fit
 
 
@@ -32,8 +33,10 @@ def _sender_lines(return_request) -> list[str]:
 
 
 def label_pdf(return_request) -> bytes:
-    """The label of `return_request` as PDF bytes, in the site language."""
-    with override(settings.LANGUAGE_CODE):
+    """The label of `return_request` as PDF bytes, in the language of the
+    customer who asked for the return (not of whoever approves it): they
+    print it and pack the parcel."""
+    with override(language_of(return_request.requested_by)):
         return _draw(return_request)
 
 

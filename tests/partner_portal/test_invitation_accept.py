@@ -41,7 +41,7 @@ def test_invitation_page_shows_company_and_role(client, invitation):
     response = client.get(accept_url(invitation))
 
     assert response.status_code == 200
-    assert "Join Acme Industrial GmbH" in response.text
+    assert 'Join <bdi dir="auto">Acme Industrial GmbH</bdi>' in response.text
     assert "This invitation is for nora@example.com as Procurement." in response.text
     assert list(response.context["form"].fields) == [
         "first_name",

@@ -53,7 +53,7 @@ def test_buyer_sees_company_colleagues_and_news_but_no_partner_area(
     assert response.status_code == 200
     assert tile_keys(response) == ["company", "colleagues", "news"]
     assert 'data-tile="partner_area"' not in response.text
-    assert "Acme Industrial GmbH · Buyer" in response.text
+    assert '<bdi dir="auto">Acme Industrial GmbH</bdi> · Buyer' in response.text
 
 
 def test_distributor_admin_sees_the_partner_area_tile(

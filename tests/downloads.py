@@ -29,6 +29,7 @@ DOWNLOADS = {
     "forums:image": INLINE,
     "cms:course_certificate": ATTACHMENT,
     "cms:course_certificate_member": ATTACHMENT,
+    "feedback:export": ATTACHMENT,
 }
 
 PRIVATE = "private, no-store"

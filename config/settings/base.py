@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "marketing_assets.apps.MarketingAssetsConfig",
     "forums.apps.ForumsConfig",
     "support.apps.SupportConfig",
+    "feedback.apps.FeedbackConfig",
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS],
     "sorl.thumbnail",
     "wagtail.contrib.forms",

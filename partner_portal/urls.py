@@ -33,6 +33,11 @@ urlpatterns = [
         name="company_address_delete",
     ),
     path(
+        "company/addresses/<id:pk>/default/",
+        company.CompanyAddressDefaultView.as_view(),
+        name="company_address_default",
+    ),
+    path(
         "company/switch/", accounts.CompanySwitchView.as_view(), name="company_switch"
     ),
     path("colleagues/", company.ColleagueListView.as_view(), name="colleagues"),

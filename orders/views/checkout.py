@@ -22,11 +22,17 @@ class CheckoutView(PolicyRequiredMixin, View):
     template_name = "orders/checkout.html"
 
     def _form(self, data=None):
-        addresses = CompanyAddress.objects.for_company(self.company).filter(
-            kind=CompanyAddress.Kind.DELIVERY
+        # The company's default delivery address comes first and is chosen.
+        addresses = list(
+            CompanyAddress.objects.for_company(self.company)
+            .filter(kind=CompanyAddress.Kind.DELIVERY)
+            .order_by("-is_default_delivery", "label", "pk")
         )
         return CheckoutForm(
-            data, addresses=addresses, payment_methods=payment_methods()
+            data,
+            addresses=addresses,
+            payment_methods=payment_methods(),
+            initial={"address": addresses[0].pk} if addresses else None,
         )
 
     def _render(self, request, form, status=200):

@@ -103,12 +103,29 @@ class CompanyAddress(CompanyOwnedModel):
     postcode = models.CharField(_("postcode"), max_length=20)
     city = models.CharField(_("city"), max_length=100)
     country = models.CharField(_("country code"), max_length=2, default="DE")
+    # Offered first at checkout; company_profile keeps exactly one per company
+    # that has delivery addresses.
+    is_default_delivery = models.BooleanField(
+        _("default delivery address"), default=False
+    )
 
     class Meta:
         verbose_name = _("company address")
         verbose_name_plural = _("company addresses")
         ordering = ["kind", "label", "id"]
         default_related_name = "addresses"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company"],
+                condition=models.Q(is_default_delivery=True),
+                name="company_one_default_delivery_address",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_default_delivery=False)
+                | models.Q(kind="delivery"),
+                name="company_default_address_is_delivery",
+            ),
+        ]
 
     def __str__(self):
         return ", ".join(

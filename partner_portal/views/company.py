@@ -10,6 +10,7 @@ from partner_portal.access import PolicyRequiredMixin
 from partner_portal.company_profile import (
     company_address_delete,
     company_address_save,
+    company_address_set_default,
     company_profile_update,
 )
 from partner_portal.forms import (
@@ -126,6 +127,26 @@ class CompanyAddressDeleteView(PolicyRequiredMixin, View):
             )
         else:
             messages.success(request, _("The address was deleted."))
+        return redirect("partner_portal:company")
+
+
+class CompanyAddressDefaultView(PolicyRequiredMixin, View):
+    """Make a delivery address the one checkout offers first."""
+
+    policy = Member(Capability.COMPANY_MANAGE)
+
+    def post(self, request, pk):
+        address = get_for_company_or_404(CompanyAddress, company=self.company, pk=pk)
+        try:
+            company_address_set_default(company=self.company, address=address)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(address)s is now your default delivery address.")
+                % {"address": address.label or address.line1},
+            )
         return redirect("partner_portal:company")
 
 

@@ -156,6 +156,15 @@ MATRIX = [
         allowed=("admin", Expect(302, COMPANY, changes=True)),
     ),
     Row(
+        "partner_portal:company_address_default",
+        method="post",
+        kwargs=lambda w: {"pk": w.delivery.pk},
+        anonymous=LOGIN,
+        other_company=NOT_FOUND,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", Expect(302, COMPANY, changes=True)),
+    ),
+    Row(
         "partner_portal:company_switch",
         method="post",
         data=lambda w: {"company": w.company.pk},
@@ -330,6 +339,9 @@ def world(db):
         company=company,
         buyer_membership=buyer_membership,
         address=CompanyAddressFactory(company=company),
+        delivery=CompanyAddressFactory(
+            company=company, kind=CompanyAddress.Kind.DELIVERY, label="Dock"
+        ),
         invitation=InvitationFactory(company=company, email="new@example.com"),
         invitation_for_nobody=InvitationFactory(
             company=company, email="nobody@example.com"

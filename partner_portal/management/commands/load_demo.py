@@ -221,6 +221,7 @@ class Command(BaseCommand):
                         "postcode": postcode,
                         "city": city,
                         "country": country,
+                        "is_default_delivery": label == "Warehouse",
                     },
                 )
             companies[slug] = company

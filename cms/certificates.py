@@ -111,7 +111,7 @@ def certificate_verify(*, number: str) -> CertificateFacts | None:
 
 def verify_url(number: str) -> str:
     path = reverse("cms:certificate_verify", args=[number])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return settings.PORTAL_BASE_URL + path
 
 
 def _qr_svg(text: str, size: float = 90) -> str:

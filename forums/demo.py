@@ -77,7 +77,7 @@ def _new_member(companies):
         invited_by=admin,
         email=email,
         role=Role.PARTNER_USER,
-        base_url=settings.WAGTAILADMIN_BASE_URL,
+        base_url=settings.PORTAL_BASE_URL,
     )
     return invitation_accept(
         invitation=invitation,

@@ -28,7 +28,7 @@ def reply_notification_task(*, post_id: int) -> None:
     )
     if post.status != Post.Status.VISIBLE or post.topic.is_hidden:
         return
-    url = settings.WAGTAILADMIN_BASE_URL + reverse("forums:topic", args=[post.topic_id])
+    url = settings.PORTAL_BASE_URL + reverse("forums:topic", args=[post.topic_id])
     subscribers = (
         Subscription.objects.filter(topic=post.topic)
         .exclude(user=post.author)
@@ -73,7 +73,7 @@ def suspension_lifted_task(*, suspension_id: int) -> None:
         {
             "suspension": suspension,
             "user": suspension.user,
-            "url": settings.WAGTAILADMIN_BASE_URL + reverse("forums:index"),
+            "url": settings.PORTAL_BASE_URL + reverse("forums:index"),
         },
         suspension.user,
     )

@@ -92,7 +92,8 @@ def send_mail_to(
     that it is translated in the recipient's language). Each mail is rendered
     in `language` if given, else in the recipient's preferred language, else
     in `default_language`, else in the portal's default. The context gets
-    `base_url` and `recipient` (the user, when known). The mails are sent by
+    `base_url` (settings.PORTAL_BASE_URL, for absolute links) and `recipient`
+    (the user, when known). The mails are sent by
     `send_mail_task` once the current transaction commits; nothing is queued
     if it rolls back."""
     if not subject and not subject_template:
@@ -103,7 +104,7 @@ def send_mail_to(
     by_address = languages_of_addresses(
         [address for address, user in targets if user is None]
     )
-    base = {"base_url": settings.WAGTAILADMIN_BASE_URL, **(context or {})}
+    base = {"base_url": settings.PORTAL_BASE_URL, **(context or {})}
     fallback = default_language or settings.LANGUAGE_CODE
     for address, user in targets:
         mail_language = (

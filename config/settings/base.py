@@ -246,7 +246,12 @@ THUMBNAIL_DEBUG = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = OSCAR_SHOP_NAME
-WAGTAILADMIN_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# The portal's address as people reach it: every absolute link in mails, PDFs
+# and feeds starts with it (never with the host of the request that happened
+# to trigger the mail). Production defaults to https:// and the first of
+# ALLOWED_HOSTS.
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

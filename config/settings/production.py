@@ -7,6 +7,12 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# Links in mails and PDFs: https:// and the first allowed host unless set
+# ("*" or a ".example.com" wildcard is no address, so set it then).
+PORTAL_BASE_URL = env(
+    "PORTAL_BASE_URL", default=f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 
 STORAGES = {
     **STORAGES,  # noqa: F405

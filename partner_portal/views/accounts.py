@@ -1,5 +1,6 @@
 import ipaddress
 import math
+from urllib.parse import urlsplit
 
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
@@ -207,11 +208,12 @@ class PortalPasswordResetView(auth_views.PasswordResetView):
     form_class = PortalPasswordResetForm
 
     def form_valid(self, form):
-        # Links point at the host the user came in on (validated against
-        # ALLOWED_HOSTS), not at the sites framework's placeholder domain.
+        # Links point at the portal's address, not at the sites framework's
+        # placeholder domain.
+        base = urlsplit(settings.PORTAL_BASE_URL)
         self.extra_email_context = {
-            "domain": self.request.get_host(),
-            "protocol": "https" if self.request.is_secure() else "http",
+            "domain": base.netloc + base.path,
+            "protocol": base.scheme,
         }
         return super().form_valid(form)
 

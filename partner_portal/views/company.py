@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, ProtectedError, Q
@@ -193,7 +194,7 @@ class ColleagueListView(PolicyRequiredMixin, View):
                     invited_by=request.user,
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
-                    base_url=request.build_absolute_uri("/"),
+                    base_url=settings.PORTAL_BASE_URL,
                 )
             except ValidationError as error:
                 for field, errors in error.message_dict.items():

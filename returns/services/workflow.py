@@ -81,7 +81,7 @@ def return_status_mail_task(*, event_id: int) -> None:
         "return_request__requested_by", "return_request__company"
     ).get(pk=event_id)
     return_request = event.return_request
-    base_url = settings.WAGTAILADMIN_BASE_URL
+    base_url = settings.PORTAL_BASE_URL
     context = {
         "return_request": return_request,
         "event": event,

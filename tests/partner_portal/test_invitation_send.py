@@ -39,7 +39,7 @@ def test_company_admin_invites_a_colleague_by_mail(
     mail = mailoutbox[0]
     assert mail.to == ["new.person@example.com"]
     assert mail.subject == "You are invited to the Acme Industrial GmbH portal"
-    link = f"http://testserver/portal/invitation/{invitation.token}/"
+    link = f"http://127.0.0.1:8000/portal/invitation/{invitation.token}/"
     assert link in mail.body
     assert "Ada Admin invites you to the portal of Acme Industrial GmbH." in mail.body
 
@@ -52,7 +52,9 @@ def test_invitation_mail_link_opens_the_accept_page(
         client.post(COLLEAGUES, {"email": "new@example.com", "role": Role.BUYER})
     client.logout()
 
-    path = re.search(r"http://testserver(/portal/invitation/\S+/)", mailoutbox[0].body)
+    path = re.search(
+        r"http://127.0.0.1:8000(/portal/invitation/\S+/)", mailoutbox[0].body
+    )
     response = client.get(path.group(1))
 
     assert response.status_code == 200

@@ -7,6 +7,7 @@ slug, SKU) and created only when missing, so running it twice changes nothing.
 
 from decimal import Decimal
 from importlib import import_module
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -155,7 +156,10 @@ class Command(BaseCommand):
     def _sites(self):
         DjangoSite.objects.update_or_create(
             pk=settings.SITE_ID,
-            defaults={"domain": "127.0.0.1:8000", "name": settings.OSCAR_SHOP_NAME},
+            defaults={
+                "domain": urlsplit(settings.PORTAL_BASE_URL).netloc,
+                "name": settings.OSCAR_SHOP_NAME,
+            },
         )
         for code, _label in settings.LANGUAGES:
             Locale.objects.get_or_create(language_code=code)

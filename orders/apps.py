@@ -10,6 +10,7 @@ class OrdersConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from orders import (  # noqa: F401  register themselves
+            figures,
             inbox,
             navigation,
             staff_sections,

@@ -35,6 +35,15 @@ register_entry(
 )
 register_entry(
     NavEntry(
+        key="portal.figures",
+        group="company",
+        label=_("Company figures"),
+        url_name="partner_portal:figures",
+        order=30,
+    )
+)
+register_entry(
+    NavEntry(
         key="portal.staff_companies",
         group="staff",
         label=_("Companies"),

@@ -3,6 +3,7 @@ from django.urls import path
 from partner_portal.views import (
     accounts,
     company,
+    figures,
     profile,
     staff_companies,
     start,
@@ -57,6 +58,12 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path("partner/", company.PartnerAreaView.as_view(), name="partner_area"),
+    path("figures/", figures.CompanyFiguresView.as_view(), name="figures"),
+    path(
+        "figures/export/",
+        figures.CompanyFiguresExportView.as_view(),
+        name="figures_export",
+    ),
     path("profile/", profile.ProfileView.as_view(), name="profile"),
     path("profile/email/", profile.EmailChangeView.as_view(), name="email_change"),
     path(

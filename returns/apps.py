@@ -7,4 +7,9 @@ class ReturnsConfig(AppConfig):
     verbose_name = _("Returns")
 
     def ready(self):
-        from returns import inbox, navigation, tiles  # noqa: F401  register themselves
+        from returns import (  # noqa: F401  register themselves
+            figures,
+            inbox,
+            navigation,
+            tiles,
+        )

@@ -7,4 +7,4 @@ class SupportConfig(AppConfig):
     verbose_name = _("Service desk")
 
     def ready(self):
-        pass
+        from support import figures  # noqa: F401  registers its section

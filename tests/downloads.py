@@ -11,6 +11,8 @@ from partner_portal.files import ATTACHMENT, INLINE
 DOWNLOADS = {
     "orders:invoice": ATTACHMENT,
     "orders:export": ATTACHMENT,
+    "partner_portal:figures_export": ATTACHMENT,
+    "support:kpis_export": ATTACHMENT,
     "returns:export": ATTACHMENT,
     "returns:label": ATTACHMENT,
     "returns:credit_note": ATTACHMENT,

@@ -247,6 +247,21 @@ MATRIX = [
         missing_capability=("buyer", FORBIDDEN),
         allowed=("partner_admin", OK),
     ),
+    # Company figures: company admins and procurement, each of their own company.
+    Row(
+        "partner_portal:figures",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", OK),
+    ),
+    Row(
+        "partner_portal:figures_export",
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("buyer", FORBIDDEN),
+        allowed=("admin", OK),
+    ),
     Row(
         "partner_portal:staff_companies",
         anonymous=LOGIN,

@@ -26,7 +26,7 @@ def mail_requester(support_request, *, change: str, message=None, actor=None):
     if actor is not None and actor.pk == requester.pk:
         return 0
     return send_mail_to(
-        requester,
+        [requester],
         template="support/email/change.txt",
         subject=lambda: (
             _("[%(number)s] %(subject)s")

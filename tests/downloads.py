@@ -13,6 +13,7 @@ DOWNLOADS = {
     "orders:export": ATTACHMENT,
     "partner_portal:figures_export": ATTACHMENT,
     "support:kpis_export": ATTACHMENT,
+    "support:attachment": ATTACHMENT,
     "returns:export": ATTACHMENT,
     "returns:label": ATTACHMENT,
     "returns:credit_note": ATTACHMENT,

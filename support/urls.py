@@ -1,6 +1,6 @@
 from django.urls import path
 
-from support.views import catalogue, conversation, customer, desk
+from support.views import catalogue, conversation, customer, desk, kpis
 
 app_name = "support"
 
@@ -33,6 +33,8 @@ urlpatterns = [
         customer.AttachmentView.as_view(),
         name="attachment",
     ),
+    path("kpis/", kpis.SupportKpiView.as_view(), name="kpis"),
+    path("kpis/export/", kpis.SupportKpiExportView.as_view(), name="kpis_export"),
     # The service desk's staff pages (support.views.desk).
     path("desk/", desk.DeskQueueView.as_view(), name="queue"),
     path("desk/<str:number>/", desk.DeskDetailView.as_view(), name="desk_detail"),

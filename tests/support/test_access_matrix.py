@@ -228,6 +228,15 @@ def _desk_row(name, kwargs=None, method="get", allowed=OK, **extra):
 
 
 MATRIX += [
+    # The desk's figures (support.views.kpis): Support staff only.
+    _desk_row("support:kpis"),
+    _desk_row("support:kpis_export"),
+    Row(
+        "support:kpis",
+        missing_capability=("sales", FORBIDDEN),
+        allowed=("admin", FORBIDDEN),
+        label="-staff-and-admin",
+    ),
     _desk_row("support:queue"),
     Row(
         "support:queue",

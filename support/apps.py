@@ -7,4 +7,9 @@ class SupportConfig(AppConfig):
     verbose_name = _("Service desk")
 
     def ready(self):
-        from support import figures  # noqa: F401  registers its section
+        from support import (  # noqa: F401  register themselves
+            figures,  # noqa: F401  registers its section
+            inbox,
+            navigation,
+            tiles,
+        )

@@ -9,6 +9,8 @@ from support.selectors.catalogue import (
     suggestions,
 )
 from support.selectors.requests import (
+    AWAITING_MY_APPROVAL,
+    WAITING_FOR_ME,
     approval_queue,
     conversation,
     history,
@@ -22,6 +24,8 @@ from support.selectors.requests import (
 )
 
 __all__ = [
+    "AWAITING_MY_APPROVAL",
+    "WAITING_FOR_ME",
     "DepartmentGroup",
     "Suggestion",
     "approval_queue",

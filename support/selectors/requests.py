@@ -17,6 +17,11 @@ from support.models import (
     SupportSettings,
 )
 
+# List filters beyond the statuses: the inbox links to them, and its counts
+# are the lists' (approval_queue, waiting_for_reply).
+AWAITING_MY_APPROVAL = "awaiting_my_approval"
+WAITING_FOR_ME = "waiting_for_me"
+
 
 def sharing_of(*, company) -> bool:
     """Whether the company's members see each other's requests (default yes)."""
@@ -45,6 +50,10 @@ def request_list(*, company, user, membership, status: str | None = None):
         requests = requests.filter(requester=user)
     if status == "open":
         requests = requests.open()
+    elif status == AWAITING_MY_APPROVAL:
+        requests = requests.filter(approval=Approval.PENDING).exclude(requester=user)
+    elif status == WAITING_FOR_ME:
+        requests = requests.filter(status=Status.WAITING, requester=user)
     elif status in Status.values:
         requests = requests.filter(status=status)
     return requests.select_related("service", "team", "requester", "assignee")

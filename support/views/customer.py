@@ -17,6 +17,8 @@ from support import services
 from support.forms import RatingForm, ReplyForm
 from support.models import Status
 from support.selectors import (
+    AWAITING_MY_APPROVAL,
+    WAITING_FOR_ME,
     conversation,
     history,
     request_attachments,
@@ -29,7 +31,7 @@ from support.services import SupportError
 from support.views.catalogue import SUPPORT_MEMBER
 
 SUPPORT_DESK = Staff(StaffGroup.SUPPORT)
-STATUS_FILTERS = ("open", *Status.values)
+STATUS_FILTERS = ("open", AWAITING_MY_APPROVAL, WAITING_FOR_ME, *Status.values)
 
 
 class RequestListView(PolicyRequiredMixin, View):
@@ -46,6 +48,7 @@ class RequestListView(PolicyRequiredMixin, View):
         )
         page = Paginator(requests, 25).get_page(request.GET.get("page"))
         held = capabilities_for(request.membership)
+        may_share = Capability.COMPANY_MANAGE in held
         return render(
             request,
             "support/request_list.html",
@@ -55,8 +58,9 @@ class RequestListView(PolicyRequiredMixin, View):
                 "requests": page.object_list,
                 "status": status,
                 "statuses": Status.choices,
-                "shared": sharing_of(company=self.company),
-                "may_share": Capability.COMPANY_MANAGE in held,
+                "may_approve": Capability.SUPPORT_APPROVE in held,
+                "shared": may_share and sharing_of(company=self.company),
+                "may_share": may_share,
             },
         )
 

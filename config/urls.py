@@ -81,6 +81,11 @@ urlpatterns = [
     # Wish lists are a consumer feature: not in this shop (OSCAR_HIDDEN_FEATURES
     # hides the buttons; Oscar still routes the pages).
     re_path(r"^shop/(accounts/)?wishlists/", not_offered),
+    # Oscar's consumer account pages, none linked from the portal: the address
+    # book (delivery addresses are the company's, on the company page), the
+    # history of Oscar's own mails (the portal sends its own), stock alerts
+    # (the product page offers none) and the notifications they would feed.
+    re_path(r"^shop/accounts/(addresses|emails|alerts|notifications)/", not_offered),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -14,13 +14,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from forums.models import Category, Flag, Post, Topic
+from forums.models import Category, Flag, Post, Suspension, Topic
 from forums.services import (
     category_moderator_nominate,
+    member_suspend,
     post_approve,
     post_create,
     post_flag,
     solution_mark,
+    suspension_lift,
     topic_create,
 )
 from partner_portal.models import Membership
@@ -295,6 +297,17 @@ def load(*, stdout, companies):
             user=nils,
             category=categories["sales-marketing"],
         )
+    # A past suspension on the moderators' list: Tina's, in "Sales &
+    # marketing", lifted early by Nils, who moderates that category.
+    if not Suspension.objects.filter(user=tina).exists():
+        suspension = member_suspend(
+            moderator=moderator,
+            user=tina,
+            days=3,
+            reason="Posted the same offer in three topics.",
+            category=categories["sales-marketing"],
+        )
+        suspension_lift(moderator=nils, suspension=suspension)
     stdout.write(
         f"Forums: {Category.objects.count()} categories, "
         f"{Topic.objects.count()} topics, "

@@ -72,7 +72,10 @@ def clock_label(clock, now, *, paused=False) -> tuple[str, str]:
 
 class DeskQueueView(DeskMixin, View):
     def get(self, request):
-        form = DeskFilterForm(request.GET or {"status": OPEN})
+        data = request.GET.copy()
+        # No status asked (the first visit, a page link of it): open ones.
+        data.setdefault("status", OPEN)
+        form = DeskFilterForm(data)
         filters = form.cleaned_data if form.is_valid() else {"status": OPEN}
         requests = desk_queue(user=request.user, filters=filters)
         page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))

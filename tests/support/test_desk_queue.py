@@ -144,6 +144,15 @@ def test_filters(client, staff, queue, params, expected):
     assert _numbers(response) == [queue[key].number for key in expected]
 
 
+def test_the_next_page_of_the_first_visit_stays_on_open_requests(client, staff, queue):
+    client.force_login(staff)
+
+    response = client.get(URL, {"page": "1"})
+
+    assert queue["resolved"].number not in _numbers(response)
+    assert len(_numbers(response)) == 4
+
+
 def test_filter_by_team_assignee_and_number(client, staff, queue):
     client.force_login(staff)
     it_team = queue["tomorrow"].team

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from cms.lookup import cms_model
+from cms.selectors import news_for_audiences
 from partner_portal.audience import audiences_for_user
 from partner_portal.models import Company, Membership
 from partner_portal.policy import PUBLIC
@@ -61,14 +63,10 @@ class NewsFeed(Feed):
         return audiences_for_user(user, company)
 
     def link(self, audiences):
-        from cms.models import NewsIndexPage
-
-        index = NewsIndexPage.objects.live().first()
+        index = cms_model("NewsIndexPage").objects.live().first()
         return index.full_url if index else "/"
 
     def items(self, audiences):
-        from cms.selectors import news_for_audiences
-
         return news_for_audiences(audiences=audiences)
 
     def item_title(self, item):

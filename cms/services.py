@@ -8,38 +8,31 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from cms.models import (
-    ArticleFeedback,
-    ArticlePage,
-    ArticleStats,
-    LessonCompletion,
-    QuizAttempt,
-    SearchMiss,
-)
+from cms.lookup import cms_model
+from cms.selectors import course_progress
 
 # Two identical quiz submissions this close together are one double click.
 _DOUBLE_SUBMIT = timedelta(seconds=30)
 
 
-def lesson_complete(*, company, user, lesson) -> LessonCompletion:
+def lesson_complete(*, company, user, lesson):
     """Mark a lesson done for a member of `company`. Idempotent: doing it
     again keeps the first completion."""
     if company is None:
         raise ValidationError(_("Progress is kept for members of a company."))
-    completion, _created = LessonCompletion.objects.get_or_create(
+    completion, _created = cms_model("LessonCompletion").objects.get_or_create(
         company=company, user=user, lesson=lesson
     )
     return completion
 
 
-def quiz_submit(*, company, user, course, answers: dict[str, int]) -> QuizAttempt:
+def quiz_submit(*, company, user, course, answers: dict[str, int]):
     """Score a quiz attempt: `answers` maps each question's block id to the
     index of the chosen answer. Every question must be answered and every
     lesson of the course done first; raises ValidationError otherwise. The
     attempt passes with at least the course's pass mark (percent correct)."""
-    from cms.selectors import course_progress
-
     if company is None:
         raise ValidationError(_("Progress is kept for members of a company."))
     questions = [block for block in course.quiz if block.block_type == "question"]
@@ -58,6 +51,7 @@ def quiz_submit(*, company, user, course, answers: dict[str, int]) -> QuizAttemp
             correct += 1
     total = len(questions)
     score = round(100 * correct / total)
+    QuizAttempt = cms_model("QuizAttempt")
     with transaction.atomic():
         recent = (
             QuizAttempt.objects.for_company(company)
@@ -92,6 +86,7 @@ def article_feedback_set(*, user, article, helpful: bool, comment: str = ""):
     Returns (feedback, created)."""
     comment = (comment or "").strip()[:1000]
     now = timezone.now()
+    ArticleFeedback = cms_model("ArticleFeedback")
     try:
         with transaction.atomic():
             feedback, created = ArticleFeedback.objects.update_or_create(
@@ -115,6 +110,7 @@ def article_feedback_set(*, user, article, helpful: bool, comment: str = ""):
 
 
 def article_view_record(*, article) -> None:
+    ArticleStats = cms_model("ArticleStats")
     if not ArticleStats.objects.filter(article=article).update(views=F("views") + 1):
         try:
             with transaction.atomic():
@@ -130,6 +126,7 @@ def search_miss_record(*, query: str, language_code: str) -> None:
     if not normalised:
         return
     now = timezone.now()
+    SearchMiss = cms_model("SearchMiss")
     updated = SearchMiss.objects.filter(
         query=normalised, language_code=language_code
     ).update(count=F("count") + 1, last_seen=now)
@@ -154,7 +151,7 @@ def article_draft_create(
     summary: str,
     sections: list[tuple[str, str]],
     audience: str,
-) -> tuple[ArticlePage, bool]:
+) -> tuple[Page, bool]:
     """An unpublished knowledge article below `category_page`: each section
     becomes a heading and a paragraph (`sections` are (heading, HTML) pairs),
     with a first revision by `user` that editors review and publish in the
@@ -164,6 +161,7 @@ def article_draft_create(
     exists already, that page is answered with False and nothing is written.
     Raises ValidationError for a page Wagtail refuses (e.g. an empty title).
     """
+    ArticlePage = cms_model("ArticlePage")
     existing = ArticlePage.objects.child_of(category_page).filter(slug=slug).first()
     if existing is not None:
         return existing, False

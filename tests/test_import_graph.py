@@ -8,9 +8,7 @@ module Python happens to load first decides whether a name exists yet.
 An import inside a function runs later, when the function is called, so it
 does not break loading; but it still means two modules depend on each other,
 and it is a circle waiting for the next refactoring. A second graph counts
-every import, function bodies included, and must have no circle either. One
-is left (issue #12): cms, where the Wagtail pages' `get_context` asks the
-selectors, which query the page models; it may not grow past the cms package.
+every import, function bodies included, and must have no circle either.
 
 `from package import name` is an edge to `package.name` when that is a
 module, else to `package` itself (its `__init__` runs). Importing a submodule
@@ -145,20 +143,10 @@ def test_the_project_has_no_import_circle():
     assert find_cycles(graph) == []
 
 
-# The one circle through function-level imports still allowed (issue #12).
-KNOWN_FUNCTION_LEVEL_CIRCLE_PACKAGES = {"cms"}
-
-
 def test_no_import_circle_even_through_imports_inside_functions():
-    cycles = find_cycles(import_graph(_all_imports))
+    graph = import_graph(_all_imports)
 
-    outside_known = [
-        cycle
-        for cycle in cycles
-        if {m.split(".")[0] for m in cycle} - KNOWN_FUNCTION_LEVEL_CIRCLE_PACKAGES
-    ]
-    assert outside_known == []
-    assert len(cycles) <= len(KNOWN_FUNCTION_LEVEL_CIRCLE_PACKAGES)
+    assert find_cycles(graph) == []
 
 
 def test_the_graph_of_all_imports_sees_imports_inside_functions():

@@ -5,9 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import translation
 
-from cms.models import (
-    ContentPage,
-)
+from cms.lookup import cms_model
 from partner_portal.audience import audience_q
 
 
@@ -24,7 +22,8 @@ def footer_pages(*, request) -> list[FooterLink]:
     links to the default-language page, marked as being in that language."""
     language = translation.get_language()
     pages = (
-        ContentPage.objects.live()
+        cms_model("ContentPage")
+        .objects.live()
         .public()
         .filter(show_in_footer=True)
         .filter(audience_q(request))
@@ -51,16 +50,15 @@ def help_links(*, request) -> list[tuple[str, str]]:
     language at the default language's address."""
     from django.utils.translation import gettext as _
 
-    from cms.models import KnowledgeIndexPage, NewsIndexPage, TrainingIndexPage
-
     links = []
-    for model, label in (
-        (KnowledgeIndexPage, _("Knowledge base")),
-        (NewsIndexPage, _("News")),
-        (TrainingIndexPage, _("Trainings")),
+    for model_name, label in (
+        ("KnowledgeIndexPage", _("Knowledge base")),
+        ("NewsIndexPage", _("News")),
+        ("TrainingIndexPage", _("Trainings")),
     ):
         page = (
-            model.objects.live()
+            cms_model(model_name)
+            .objects.live()
             .filter(audience_q(request), locale__language_code=settings.LANGUAGE_CODE)
             .first()
         )

@@ -9,13 +9,9 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
-from cms.models import (
-    ArticleFeedback,
-    ArticlePage,
-    KnowledgeCategoryPage,
-    SearchMiss,
-)
+from cms.lookup import cms_model
 from partner_portal.audience import audience_q
 
 # Knowledge base
@@ -23,7 +19,8 @@ from partner_portal.audience import audience_q
 
 def knowledge_categories(*, request, index):
     return list(
-        KnowledgeCategoryPage.objects.child_of(index)
+        cms_model("KnowledgeCategoryPage")
+        .objects.child_of(index)
         .live()
         .filter(audience_q(request))
         .select_related("locale")
@@ -34,12 +31,13 @@ def knowledge_categories(*, request, index):
 def draft_category_list():
     """Every knowledge-base category in tree order, live or not and for any
     audience: where staff may put an article draft."""
-    return KnowledgeCategoryPage.objects.order_by("path")
+    return cms_model("KnowledgeCategoryPage").objects.order_by("path")
 
 
 def article_list(*, request, category):
     return list(
-        ArticlePage.objects.child_of(category)
+        cms_model("ArticlePage")
+        .objects.child_of(category)
         .live()
         .filter(audience_q(request))
         .select_related("locale")
@@ -65,7 +63,7 @@ def search_terms(query: str) -> list[str]:
 
 @dataclass
 class SearchHit:
-    page: ArticlePage
+    page: Page  # an ArticlePage
     snippet: str
 
 
@@ -111,7 +109,8 @@ def article_search(*, request, index, query: str, limit: int = 100):
     if not terms:
         return []
     articles = (
-        ArticlePage.objects.live()
+        cms_model("ArticlePage")
+        .objects.live()
         .descendant_of(index)
         .filter(audience_q(request))
         .select_related("locale")
@@ -133,7 +132,7 @@ def article_search(*, request, index, query: str, limit: int = 100):
 
 
 def article_related(*, request, article, limit: int = 4):
-    visible = ArticlePage.objects.live().filter(audience_q(request))
+    visible = cms_model("ArticlePage").objects.live().filter(audience_q(request))
     related = list(
         visible.filter(pk__in=article.related_articles.values("pk"))
         .exclude(pk=article.pk)
@@ -152,14 +151,17 @@ def article_related(*, request, article, limit: int = 4):
 def article_feedback_of(*, user, article):
     if not user.is_authenticated:
         return None
-    return ArticleFeedback.objects.filter(user=user, article=article).first()
+    return (
+        cms_model("ArticleFeedback").objects.filter(user=user, article=article).first()
+    )
 
 
 def knowledge_report(*, limit_misses: int = 50, limit_comments: int = 30):
     """For editors: per-article views and helpfulness, recent comments, and the
     searches that found nothing."""
     articles = (
-        ArticlePage.objects.select_related("locale")
+        cms_model("ArticlePage")
+        .objects.select_related("locale")
         .annotate(
             helpful_yes=Count("feedback", filter=Q(feedback__helpful=True)),
             helpful_no=Count("feedback", filter=Q(feedback__helpful=False)),
@@ -168,9 +170,12 @@ def knowledge_report(*, limit_misses: int = 50, limit_comments: int = 30):
         .order_by("-view_count", "title")
     )
     comments = (
-        ArticleFeedback.objects.exclude(comment="")
+        cms_model("ArticleFeedback")
+        .objects.exclude(comment="")
         .select_related("article", "user")
         .order_by("-updated_at")[:limit_comments]
     )
-    misses = SearchMiss.objects.order_by("-count", "-last_seen")[:limit_misses]
+    misses = cms_model("SearchMiss").objects.order_by("-count", "-last_seen")[
+        :limit_misses
+    ]
     return {"articles": articles, "comments": comments, "misses": misses}

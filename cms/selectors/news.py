@@ -1,9 +1,6 @@
 """News: the latest items, the feed, the listing and its categories."""
 
-from cms.models import (
-    NewsCategory,
-    NewsPage,
-)
+from cms.lookup import cms_model
 from cms.selectors.common import _in_current_locale
 from partner_portal.audience import audience_q
 
@@ -12,7 +9,8 @@ from partner_portal.audience import audience_q
 
 def news_latest(*, request, limit: int = 3):
     news = (
-        NewsPage.objects.live()
+        cms_model("NewsPage")
+        .objects.live()
         .public()
         .filter(audience_q(request))
         .select_related("locale")
@@ -24,7 +22,8 @@ def news_latest(*, request, limit: int = 3):
 def news_for_audiences(*, audiences, limit: int = 20):
     """The latest news for a set of audiences (a feed has no request)."""
     news = (
-        NewsPage.objects.live()
+        cms_model("NewsPage")
+        .objects.live()
         .public()
         .filter(audience__in=audiences)
         .select_related("locale")
@@ -35,7 +34,8 @@ def news_for_audiences(*, audiences, limit: int = 20):
 
 def news_list(*, request, index, category=None):
     news = (
-        NewsPage.objects.child_of(index)
+        cms_model("NewsPage")
+        .objects.child_of(index)
         .live()
         .public()
         .filter(audience_q(request))
@@ -49,4 +49,4 @@ def news_list(*, request, index, category=None):
 
 
 def news_categories():
-    return list(NewsCategory.objects.all())
+    return list(cms_model("NewsCategory").objects.all())

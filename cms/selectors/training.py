@@ -4,13 +4,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Q
+from wagtail.models import Page
 
-from cms.models import (
-    CoursePage,
-    LessonCompletion,
-    LessonPage,
-    QuizAttempt,
-)
+from cms.lookup import cms_model
 from cms.selectors.common import _in_current_locale
 from partner_portal.audience import audience_q, audiences_for_user
 from partner_portal.models import Membership
@@ -20,7 +16,7 @@ from partner_portal.models import Membership
 
 @dataclass
 class CourseProgress:
-    course: CoursePage
+    course: Page  # a CoursePage
     lesson_ids: list[int]
     done_ids: set[int] = field(default_factory=set)
     quiz_passed: bool = False
@@ -56,7 +52,8 @@ class CourseProgress:
 
 def lesson_list(*, request, course):
     return list(
-        LessonPage.objects.child_of(course)
+        cms_model("LessonPage")
+        .objects.child_of(course)
         .live()
         .filter(audience_q(request))
         .order_by("path")
@@ -71,7 +68,8 @@ def _progress_for(*, company, users, courses) -> dict:
     if courses:
         depth = courses[0].depth + 1
         lessons = (
-            LessonPage.objects.live()
+            cms_model("LessonPage")
+            .objects.live()
             .filter(depth=depth)
             .filter(
                 Q(
@@ -82,7 +80,7 @@ def _progress_for(*, company, users, courses) -> dict:
             .order_by("path")
             .values_list("pk", "path")
         )
-        step = LessonPage.steplen
+        step = cms_model("LessonPage").steplen
         for pk, path in lessons:
             course_id = paths.get(path[:-step])
             if course_id is not None:
@@ -102,8 +100,10 @@ def _progress_for(*, company, users, courses) -> dict:
         for course_id, lesson_ids in lessons_by_course.items()
         for lesson_id in lesson_ids
     }
-    completions = LessonCompletion.objects.for_company(company).filter(
-        user_id__in=user_ids, lesson_id__in=lesson_to_course
+    completions = (
+        cms_model("LessonCompletion")
+        .objects.for_company(company)
+        .filter(user_id__in=user_ids, lesson_id__in=lesson_to_course)
     )
     for user_id, lesson_id, when in completions.values_list(
         "user_id", "lesson_id", "completed_at"
@@ -112,8 +112,10 @@ def _progress_for(*, company, users, courses) -> dict:
         progress.done_ids.add(lesson_id)
         if progress.last_activity is None or when > progress.last_activity:
             progress.last_activity = when
-    attempts = QuizAttempt.objects.for_company(company).filter(
-        user_id__in=user_ids, course__in=courses
+    attempts = (
+        cms_model("QuizAttempt")
+        .objects.for_company(company)
+        .filter(user_id__in=user_ids, course__in=courses)
     )
     for user_id, course_id, score, passed, when in attempts.values_list(
         "user_id", "course_id", "score", "passed", "created_at"
@@ -132,7 +134,10 @@ def course_progress(*, company, user, course) -> CourseProgress:
         progress = progress.get((user.pk, course.pk)) or CourseProgress(
             course=course,
             lesson_ids=list(
-                LessonPage.objects.child_of(course).live().values_list("pk", flat=True)
+                cms_model("LessonPage")
+                .objects.child_of(course)
+                .live()
+                .values_list("pk", flat=True)
             ),
         )
         progress.tracked = False
@@ -144,7 +149,8 @@ def course_progress(*, company, user, course) -> CourseProgress:
 
 def course_list(*, request, index=None):
     courses = (
-        CoursePage.objects.live()
+        cms_model("CoursePage")
+        .objects.live()
         .filter(audience_q(request))
         .select_related("locale")
         .order_by("path")
@@ -172,7 +178,10 @@ def team_progress(*, company, viewer):
     audiences = audiences_for_user(viewer, company)
     courses = list(
         _in_current_locale(
-            CoursePage.objects.live().filter(audience__in=audiences).order_by("path")
+            cms_model("CoursePage")
+            .objects.live()
+            .filter(audience__in=audiences)
+            .order_by("path")
         )
     )
     members = list(

@@ -93,6 +93,8 @@ PAGES = {
     "news": ("partner", "/news/", ()),
     "news-article": ("partner", "/news/", (r"^/news/[\w-]+/$",)),
     "staff-offers": ("sales", "/portal/contracts/staff/offers/", ()),
+    "feedback": ("buyer", "/feedback/?from=/portal/orders/", ()),
+    "feedback-queue": ("support", "/portal/feedback/", ()),
 }
 
 CASES = [

@@ -6,10 +6,10 @@ portal's pricing strategy (oscar_apps/partner/strategy.py), which reads the
 company's price list. Putting the offer's net unit price (after discount)
 there means the basket charges exactly the offer price, at checkout as well,
 without a second pricing path. Each price written is recorded in
-ContractPrice with the price it replaced; when the contract ends, the daily
-job puts the old price back (or removes the row), unless staff have changed
-the price since or another running contract of the company still grants one
-for the product.
+ContractPrice with the price it replaced and that price's VAT rate; when the
+contract ends, the daily job puts both back (or removes the row), unless
+staff have changed the price since or another running contract of the
+company still grants one for the product.
 """
 
 from datetime import date
@@ -58,6 +58,7 @@ def contract_prices_apply(*, contract: Contract, lines) -> list[ContractPrice]:
                     product_id=product_id,
                     price=price,
                     previous_price=row.price if row else None,
+                    previous_vat_rate=row.vat_rate if row else None,
                 )
             )
             company_price_set(
@@ -103,6 +104,7 @@ def contract_prices_release(*, contract: Contract, today: date) -> None:
                     product=granted.product,
                     price=granted.previous_price,
                     note=_note(contract),
+                    vat_rate=granted.previous_vat_rate,
                 )
         contract.prices_released_at = timezone.now()
         contract.save(update_fields=["prices_released_at"])

@@ -156,6 +156,11 @@ class ContractPrice(models.Model):
     )
     price = models.DecimalField(**MONEY)
     previous_price = models.DecimalField(null=True, blank=True, **MONEY)
+    # The replaced price's own VAT rate (None: the standard rate), restored
+    # with it: a product the company bought at 7 % goes back to 7 %.
+    previous_vat_rate = models.DecimalField(
+        max_digits=5, decimal_places=2, null=True, blank=True
+    )
 
     objects = ContractPriceQuerySet.as_manager()
 

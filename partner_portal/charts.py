@@ -34,7 +34,7 @@ PLOT_TOP = 16
 PLOT_BOTTOM = HEIGHT - 44
 PLOT_HEIGHT = PLOT_BOTTOM - PLOT_TOP
 AXIS_MARGIN = 76  # room for the value labels beside the plot
-EDGE_MARGIN = 12
+EDGE_MARGIN = 32  # half a label beyond the outer bars
 # Distinguishable for the common colour-vision deficiencies (Okabe–Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 # Fewer x labels than slots when they would overlap: one per this many px.
@@ -143,7 +143,7 @@ class Chart:
         return format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
             'width="100%" role="img" class="chart-svg" direction="{dir}" '
-            'aria-labelledby="{id}-title {id}-desc" font-size="12" '
+            'aria-labelledby="{id}-title {id}-desc" font-size="13" '
             'fill="currentColor">'
             '<title id="{id}-title">{title}</title>'
             '<desc id="{id}-desc">{desc}</desc>{body}</svg>',

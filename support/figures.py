@@ -95,9 +95,8 @@ def support_section(*, company, period) -> Section:
             Stat(_("Open requests now"), str(open_now)),
             Stat(_("Service level met"), percent_formatter(percent(met, judged))),
             Stat(
-                _("Resolved requests"),
-                _("%(met)s of %(judged)s within the service level")
-                % {"met": met, "judged": judged},
+                _("Resolved within the service level"),
+                _("%(met)s of %(judged)s") % {"met": met, "judged": judged},
             ),
         ],
         charts=[

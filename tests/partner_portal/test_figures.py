@@ -266,7 +266,7 @@ def test_the_page_shows_headline_figures_and_charts(client, procurement):
         ("Items returned", "2 of 7"),
         ("Open requests now", "1"),
         ("Service level met", "50 %"),
-        ("Resolved requests", "2 of 4 within the service level"),
+        ("Resolved within the service level", "2 of 4"),
     } <= stats
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 5
     assert "Spend per month against budget" in html

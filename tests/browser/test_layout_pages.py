@@ -77,6 +77,8 @@ PAGES = {
     "partner-agreements": ("partner", "/portal/contracts/", ()),
     "colleagues": ("admin", "/portal/colleagues/", ()),
     "company": ("admin", "/portal/company/", ()),
+    "tasks": ("admin", "/portal/tasks/", ()),
+    "tasks-staff": ("returns", "/portal/tasks/", ()),
     "partner-area": ("partner", "/portal/partner/", ()),
     "marketing-library": ("partner", "/portal/assets/", ()),
     "forums": ("partner", "/portal/forums/", ()),

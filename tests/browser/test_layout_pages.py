@@ -97,6 +97,14 @@ PAGES = {
     "staff-offers": ("sales", "/portal/contracts/staff/offers/", ()),
     "feedback": ("buyer", "/feedback/?from=/portal/orders/", ()),
     "feedback-queue": ("support", "/portal/feedback/", ()),
+    "support-catalogue": ("buyer", "/portal/support/", ()),
+    "support-service-form": ("buyer", "/portal/support/services/new-laptop/", ()),
+    "support-requests": ("admin", "/portal/support/requests/", ()),
+    "support-request-detail": (
+        "admin",
+        "/portal/support/requests/",
+        (r"^/portal/support/requests/REQ-[\w-]+/$",),
+    ),
 }
 
 CASES = [

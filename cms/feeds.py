@@ -5,6 +5,7 @@ the user and their company; it stops working when the user or their
 membership is deactivated, and shows exactly what the audience rule lets that
 user see at the time of reading."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
 from django.core import signing
@@ -20,6 +21,14 @@ from partner_portal.models import Company, Membership
 from partner_portal.policy import PUBLIC
 
 _SALT = "cms.news-feed"
+
+
+def _absolute(page) -> str:
+    # Feed readers need absolute links: they start with the portal's address
+    # like every link sent out (Wagtail's full_url would take the hostname
+    # and port of its Site record instead).
+    parts = page.get_url_parts()
+    return settings.PORTAL_BASE_URL + (parts[2] if parts else "/")
 
 
 def news_feed_url(*, user, company) -> str:
@@ -64,7 +73,7 @@ class NewsFeed(Feed):
 
     def link(self, audiences):
         index = cms_model("NewsIndexPage").objects.live().first()
-        return index.full_url if index else "/"
+        return _absolute(index) if index else settings.PORTAL_BASE_URL + "/"
 
     def items(self, audiences):
         return news_for_audiences(audiences=audiences)
@@ -76,7 +85,7 @@ class NewsFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.full_url
+        return _absolute(item)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -1,6 +1,8 @@
 """The personal Atom feed: the news the token's owner may see, nothing once
 the token is forged or the membership ends."""
 
+import re
+
 import pytest
 
 from cms.feeds import news_feed_url
@@ -58,3 +60,17 @@ def test_the_feed_stops_when_the_membership_ends(
     Membership.objects.filter(user=silver_partner).update(is_active=False)
 
     assert client.get(url).status_code == 404
+
+
+def test_feed_links_start_with_the_portal_address(
+    client, news, silver_partner, silver_company, settings
+):
+    settings.PORTAL_BASE_URL = "https://portal.example.com"
+    url = news_feed_url(user=silver_partner, company=silver_company)
+
+    body = client.get(url).content.decode()
+
+    links = re.findall(r'<link href="([^"]+)" rel="alternate"', body)
+    assert len(links) == 3
+    assert all(link.startswith("https://portal.example.com/") for link in links)
+    assert "http://localhost" not in body

@@ -83,3 +83,34 @@ def test_an_outside_address_is_not_recorded(client, buyer):
     )
 
     assert Deflection.objects.count() == 0
+
+
+def test_suggestions_include_knowledge_articles_by_audience(client, buyer):
+    from tests.factories.cms import article_page, knowledge_category
+
+    category = knowledge_category("Printing")
+    article_page("Clearing a printer jam", category=category)
+    partners = knowledge_category("Partner printing", audience=Audience.PARTNERS)
+    article_page("Partner printer jam", category=partners, audience=Audience.PARTNERS)
+    client.force_login(buyer)
+
+    data = client.get(reverse("support:suggest"), {"q": "printer jam"}).json()
+
+    assert [(r["kind"], r["title"]) for r in data["results"]] == [
+        ("article", "Clearing a printer jam")
+    ]
+    assert data["results"][0]["url"].endswith("/clearing-a-printer-jam/")
+
+
+def test_the_report_page_shows_suggestions_without_scripts(
+    client, buyer, company_admin
+):
+    _topic("Printer shows paper jam", author=company_admin)
+    client.force_login(buyer)
+
+    response = client.get(reverse("support:report"), {"subject": "printer jam"})
+
+    assert [s.title for s in response.context["suggestions"]] == [
+        "Printer shows paper jam"
+    ]
+    assert b"This solved my problem" in response.content

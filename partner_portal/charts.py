@@ -195,11 +195,13 @@ class Chart:
         return format_html('<g class="chart-grid">{}</g>', mark_safe("".join(lines)))
 
     def _x_labels(self) -> SafeString:
+        # Every label when they fit side by side, else every second, third...
+        # A character is about 0.6 em wide (the page font, 13 units).
+        widest = max((len(str(label)) for label in self.labels), default=0)
+        spacing = max(LABEL_SPACING, widest * 8 + 12)
         every = max(
             1,
-            math.ceil(
-                len(self.labels) * LABEL_SPACING / (self.plot_right - self.plot_left)
-            ),
+            math.ceil(len(self.labels) * spacing / (self.plot_right - self.plot_left)),
         )
         texts = []
         for index, label in enumerate(self.labels):

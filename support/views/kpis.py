@@ -100,9 +100,7 @@ class SupportKpiView(PolicyRequiredMixin, View):
 
     def get(self, request):
         form, period, report = _report(request)
-        labels = [
-            date_format(monday, "SHORT_DATE_FORMAT") for monday, *_n in report.weeks
-        ]
+        labels = [date_format(monday, "j M") for monday, *_n in report.weeks]
         chart = line_chart(
             title=_("New and resolved requests per week"),
             labels=labels,

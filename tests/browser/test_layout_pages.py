@@ -57,6 +57,8 @@ PAGES = {
     "order-detail": ("admin", "/portal/orders/", (r"^/portal/orders/\d+/$",)),
     "approvals": ("approver", "/portal/orders/approvals/", ()),
     "budgets": ("admin", "/portal/orders/budgets/", ()),
+    "company-figures": ("admin", "/portal/figures/", ()),
+    "support-kpis": ("support", "/portal/support/kpis/", ()),
     "returns": ("admin", "/portal/returns/", ()),
     "return-detail": ("admin", "/portal/returns/", (r"^/portal/returns/RMA-[\w-]+/$",)),
     "credit-notes": ("admin", "/portal/returns/credit-notes/", ()),

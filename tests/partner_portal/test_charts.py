@@ -212,3 +212,15 @@ def test_the_include_has_title_desc_legend_and_a_hidden_table():
 def test_a_series_of_the_wrong_length_is_refused():
     with pytest.raises(ValueError, match="2 values for 3 labels"):
         bar_chart(title="T", labels=["a", "b", "c"], series=[Series("s", [1, 2])])
+
+
+def test_labels_thin_out_when_they_would_overlap():
+    few = bar_chart(
+        title="T", labels=["Jan", "Feb", "Mar"], series=[Series("s", [1, 2, 3])]
+    )
+    weeks = [f"{day} Jun" for day in range(1, 27)]
+    many = line_chart(title="T", labels=weeks, series=[Series("s", [1] * 26)])
+
+    assert list(_label_xs(few.svg())) == ["Jan", "Feb", "Mar"]
+    shown = list(_label_xs(many.svg()))
+    assert shown == weeks[::3]

@@ -251,7 +251,7 @@ def _request(row, companies, agent, now):
     if service is not None:
         answers = {
             field.label: {"date": "2026-12-14", "number": "2", "file": ""}.get(
-                field.kind, field.choice_list[0] if field.choice_list else "See above"
+                field.kind, field.choice_list[0] if field.choice_list else subject
             )
             for field in service.fields.all()
             if field.required
@@ -302,13 +302,21 @@ def _request(row, companies, agent, now):
     support_request.status = status
     support_request.save()
     if status != Status.NEW:
-        Event.objects.create(
+        event = Event.objects.create(
             request=support_request,
             kind=Event.Kind.STATUS,
             actor=agent,
             old=Status.NEW,
             new=status,
         )
+        changed = (
+            support_request.closed_at
+            or support_request.resolved_at
+            or support_request.waiting_since
+            or first_response
+            or created + timedelta(hours=1)
+        )
+        Event.objects.filter(pk=event.pk).update(created_at=min(changed, now))
     return True
 
 

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 
+# The work (and its clock) starts only once the company approved the request.
+_NOT_STARTED = ("pending", "rejected")
 # Ten years without a single working day means the calendar is misconfigured.
 _MAX_DAYS = 3660
 
@@ -103,11 +105,14 @@ def deadlines(
     """(first_response_due, resolution_due) of a request at ``now``.
 
     The clock starts when the work may start (approval, else creation) and
-    stands still while the request waits for the customer. A deadline whose
+    stands still while the request waits for the customer; awaiting the
+    company's approval (or rejected) there is no clock. A deadline whose
     clock has stopped (answered, resolved) keeps its stored value, so a later
     pause cannot turn a missed target into a met one. (None, None) without a
     team or without a target for the priority.
     """
+    if getattr(request, "approval", "") in _NOT_STARTED:
+        return None, None
     calendar = calendar if calendar is not None else _calendar_of(request)
     if calendar is None:
         return None, None

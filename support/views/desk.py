@@ -97,6 +97,7 @@ class DeskQueueView(DeskMixin, View):
 
 
 _CHOICE_LABELS = {
+    Event.Kind.CREATED: dict(Status.choices),
     Event.Kind.STATUS: dict(Status.choices),
     Event.Kind.PRIORITY: dict(Priority.choices),
 }

@@ -172,6 +172,21 @@ def test_deadlines_start_at_approval_when_the_service_needed_one():
     assert first == _berlin(2026, 3, 10, 13, 0)
 
 
+@pytest.mark.parametrize("approval", ["pending", "rejected"])
+def test_no_clock_runs_before_the_company_approves(approval):
+    request = _request(_berlin(2026, 3, 9, 9, 0), approval=approval)
+
+    state = sla_state(
+        request, _berlin(2026, 3, 20, 9, 0), target=TARGET, calendar=_calendar()
+    )
+
+    assert deadlines(
+        request, _berlin(2026, 3, 9, 9, 0), target=TARGET, calendar=_calendar()
+    ) == (None, None)
+    assert state.first_response.due is None
+    assert state.breached is False
+
+
 def test_waiting_for_the_customer_stops_the_clock():
     calendar = _calendar()
     created = _berlin(2026, 3, 9, 9, 0)  # Monday; first response due 13:00

@@ -288,6 +288,9 @@ def _request(row, companies, agent, now):
             support_request.waiting_since = moment
     support_request.first_response_at = first_response
     if support_request.approval != Approval.PENDING:
+        # request_create set the deadlines from today; these requests were
+        # made earlier, so their clocks start at the backdated creation.
+        support_request.first_response_due = support_request.resolution_due = None
         support_request.first_response_due, support_request.resolution_due = (
             sla.deadlines(support_request, created)
         )

@@ -5,7 +5,7 @@ loading it twice changes nothing."""
 
 import io
 
-from support import demo
+from support import demo, sla
 from support.models import (
     Approval,
     Department,
@@ -51,5 +51,11 @@ def test_the_demo_has_a_catalogue_and_requests_in_every_status(
     timed = SupportRequest.objects.exclude(resolution_due=None)
     assert any(_breached(r) for r in timed)
     assert any(r.resolved_at is not None and not _breached(r) for r in timed)
+    # Every clock starts at the request's (backdated) creation, not at load time
+    for r in timed:
+        assert sla.deadlines(r, r.created_at) == (
+            r.first_response_due,
+            r.resolution_due,
+        ), r.number
     assert Message.objects.filter(internal=True).exists()
     assert SupportRequest.objects.exclude(rating=None).count() >= 3

@@ -76,7 +76,8 @@ def load(*, stdout, companies):
             email=visitor_email,
             language="en",
             submission_key=key,
-            client_ip="demo",
+            client_ip="",
+            limited=False,
         )
         if status != Status.NEW and support is not None:
             services.feedback_status_change(

@@ -47,6 +47,7 @@ def feedback_create(
     language: str,
     submission_key: str,
     client_ip: str,
+    limited: bool = True,
 ) -> Feedback:
     """A new entry in the feedback queue.
 
@@ -56,12 +57,18 @@ def feedback_create(
     visitors only. A second submit with the same `submission_key` returns the
     first entry and counts nothing. A visitor may send ANONYMOUS_PER_HOUR
     entries per address and hour; beyond that FeedbackRateLimited is raised
-    and nothing is saved. Raises ValidationError for invalid fields."""
+    and nothing is saved (`limited=False` only for the demo data, which is
+    loaded again and again in one process). Raises ValidationError for
+    invalid fields."""
     existing = Feedback.objects.filter(submission_key=submission_key).first()
     if existing is not None:
         return existing
     signed_in = user is not None and user.is_authenticated
-    if not signed_in and _count_anonymous_attempt(client_ip) > ANONYMOUS_PER_HOUR:
+    if (
+        limited
+        and not signed_in
+        and _count_anonymous_attempt(client_ip) > ANONYMOUS_PER_HOUR
+    ):
         raise FeedbackRateLimited(
             _(
                 "You have sent a lot of feedback in the last hour. Please try "

@@ -44,3 +44,12 @@ register_entry(
         order=26,
     )
 )
+register_entry(
+    NavEntry(
+        key="support.services",
+        group="staff",
+        label=_("Service desk services"),
+        url_name="support:desk_services",
+        order=27,
+    )
+)

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from support.views import catalogue, conversation, customer, desk, kpis
+from support.views import (
+    catalogue,
+    conversation,
+    customer,
+    desk,
+    desk_services,
+    kpis,
+)
 
 app_name = "support"
 
@@ -37,6 +44,23 @@ urlpatterns = [
     path("kpis/export/", kpis.SupportKpiExportView.as_view(), name="kpis_export"),
     # The service desk's staff pages (support.views.desk).
     path("desk/", desk.DeskQueueView.as_view(), name="queue"),
+    # The catalogue editor (support.views.desk_services), before the request
+    # pages so "services" is never read as a request number.
+    path(
+        "desk/services/",
+        desk_services.DeskServiceListView.as_view(),
+        name="desk_services",
+    ),
+    path(
+        "desk/services/new/",
+        desk_services.DeskServiceCreateView.as_view(),
+        name="desk_service_create",
+    ),
+    path(
+        "desk/services/<slug:slug>/",
+        desk_services.DeskServiceEditView.as_view(),
+        name="desk_service_edit",
+    ),
     path("desk/<str:number>/", desk.DeskDetailView.as_view(), name="desk_detail"),
     *(
         path(f"desk/<str:number>/{action}/", view.as_view(), name=f"desk_{action}")

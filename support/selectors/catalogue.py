@@ -3,7 +3,7 @@ a problem: only what the one audience rule lets the member see."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 from wagtail.models import Locale
@@ -112,3 +112,21 @@ def suggestions(*, request, query: str) -> list[Suggestion]:
             Suggestion("topic", title, reverse("forums:topic", kwargs={"pk": topic_id}))
         )
     return found
+
+
+def desk_service_list():
+    """Every service, active or not, by department, with its team and the
+    number of its form fields (for Support staff). One query."""
+    return (
+        Service.objects.select_related("department", "team")
+        .annotate(field_count=Count("fields"))
+        .order_by("department__order", "department__name", "order", "name")
+    )
+
+
+def desk_service_get(*, slug: str) -> Service:
+    """Any service by its slug, active or not (for Support staff), or 404."""
+    service = Service.objects.filter(slug=slug).first()
+    if service is None:
+        raise Http404
+    return service

@@ -81,6 +81,22 @@ def _service_form(world):
     }
 
 
+def _service_editor_form(world, *, name, slug="laptop"):
+    """The editor's form for a service of the world's team, without fields."""
+    return {
+        "department": world.service.department_id,
+        "team": world.desk_team.pk,
+        "name": name,
+        "slug": slug,
+        "audience": Audience.SIGNED_IN,
+        "default_priority": "normal",
+        "is_active": "on",
+        "order": "0",
+        "fields-TOTAL_FORMS": "0",
+        "fields-INITIAL_FORMS": "0",
+    }
+
+
 def _member_row(name, method="get", allowed=OK, **extra):
     """A page every member may use, the same for every company."""
     return Row(
@@ -280,6 +296,37 @@ MATRIX += [
         data=lambda w: {"target": w.pending_request.number},
         allowed=CHANGED,
     ),
+    # The catalogue editor (support.views.desk_services): Support staff only.
+    _desk_row("support:desk_services"),
+    Row(
+        "support:desk_services",
+        missing_capability=("sales", FORBIDDEN),
+        allowed=("admin", FORBIDDEN),
+        label="-staff-and-admin",
+    ),
+    _desk_row("support:desk_service_create"),
+    _desk_row(
+        "support:desk_service_create",
+        method="post",
+        data=lambda w: _service_editor_form(w, name="Monitor", slug=""),
+        allowed=CHANGED,
+    ),
+    _desk_row("support:desk_service_edit", _service),
+    _desk_row(
+        "support:desk_service_edit",
+        _service,
+        method="post",
+        data=lambda w: _service_editor_form(w, name="Laptop and dock"),
+        allowed=CHANGED,
+    ),
+    Row(
+        "support:desk_service_edit",
+        method="post",
+        kwargs=_service,
+        data=lambda w: _service_editor_form(w, name="Laptop and dock"),
+        missing_capability=("sales", FORBIDDEN),
+        label="-staff",
+    ),
     # Without a knowledge-base category the form is refused on the page.
     _desk_row(
         "support:desk_knowledge",
@@ -388,6 +435,8 @@ def _database(world):
         Attachment,
         Deflection,
         SupportSettings,
+        Service,
+        ServiceField,
     )
 
 

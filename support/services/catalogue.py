@@ -51,24 +51,22 @@ def service_save(
     if service.slug in RESERVED_SLUGS:
         raise ValidationError({"slug": _("This address is reserved; choose another.")})
     removed_pks = {field.pk for field in removed if field.pk}
-    kept = (
-        [
-            field.label
-            for field in ServiceField.objects.filter(service_id=service.pk)
-            .exclude(pk__in=removed_pks)
-            .exclude(pk__in=[field.pk for field in fields if field.pk])
-        ]
-        if service.pk
-        else []
-    )
-    if duplicate_labels(kept + [field.label for field in fields]):
-        raise ValidationError(_("Each field of a service needs its own label."))
     for field in fields:
         if problems := service_field_problems(
             kind=field.kind, choices=field.choices, future_only=field.future_only
         ):
             raise ValidationError(problems)
     with transaction.atomic():
+        if service.pk:
+            kept = (
+                ServiceField.objects.filter(service=service)
+                .exclude(pk__in=removed_pks | {field.pk for field in fields})
+                .values_list("label", flat=True)
+            )
+        else:
+            kept = []
+        if duplicate_labels([*kept, *(field.label for field in fields)]):
+            raise ValidationError(_("Each field of a service needs its own label."))
         service.full_clean()
         service.save()
         ServiceField.objects.filter(service=service, pk__in=removed_pks).delete()

@@ -4,11 +4,13 @@ form follow; mistakes come back with everything typed; customers and other
 staff are refused."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from partner_portal.audience import Audience
 from partner_portal.permissions import StaffGroup
 from support.models import Department, Service, ServiceField
+from support.services.catalogue import service_save
 from tests.factories import StaffUserFactory
 from tests.support.desk_world import agent
 
@@ -222,3 +224,41 @@ def test_the_queue_links_to_the_services(client, staff):
     html = client.get("/portal/support/desk/").content.decode()
 
     assert f'href="{LIST_URL}"' in html
+
+
+def _field(**values):
+    return ServiceField(**{"label": "Room", "kind": "text", **values})
+
+
+@pytest.mark.parametrize(
+    ("fields", "slug"),
+    [
+        ([{"kind": "choice", "choices": "Only one\n"}], "desk-move"),
+        ([{"future_only": True}], "desk-move"),
+        ([{}, {"label": " room"}], "desk-move"),
+        ([{}], "new"),
+    ],
+    ids=["one-option", "future-text", "same-label", "reserved-slug"],
+)
+def test_the_service_refuses_what_the_forms_refuse(department, desk_team, fields, slug):
+    service = Service(department=department, team=desk_team, name="Desk move")
+    service.slug = slug
+
+    with pytest.raises(ValidationError):
+        service_save(service=service, fields=[_field(**row) for row in fields])
+
+    assert not Service.objects.exists()
+    assert not ServiceField.objects.exists()
+
+
+def test_a_new_field_may_not_repeat_a_kept_label(department, desk_team):
+    service = service_save(
+        service=Service(department=department, team=desk_team, name="Desk move"),
+        fields=[_field()],
+    )
+    assert service.slug == "desk-move"
+
+    with pytest.raises(ValidationError):
+        service_save(service=service, fields=[_field(label="ROOM")])
+
+    assert service.fields.count() == 1

@@ -101,6 +101,12 @@ PAGES = {
     "feedback-queue": ("support", "/portal/feedback/", ()),
     "support-catalogue": ("buyer", "/portal/support/", ()),
     "support-service-form": ("buyer", "/portal/support/services/new-laptop/", ()),
+    "support-desk-services": ("support", "/portal/support/desk/services/", ()),
+    "support-desk-service-form": (
+        "support",
+        "/portal/support/desk/services/",
+        (r"^/portal/support/desk/services/(?!new/)[\w-]+/$",),
+    ),
     "support-requests": ("admin", "/portal/support/requests/", ()),
     "support-request-detail": (
         "admin",

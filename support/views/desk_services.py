@@ -37,7 +37,8 @@ class _ServiceFormView(PolicyRequiredMixin, View):
     policy = SUPPORT_DESK
 
     def _service(self, slug=None) -> Service:
-        raise NotImplementedError
+        # A new service on the create address, the named one on its own.
+        return Service() if slug is None else desk_service_get(slug=slug)
 
     def _render(self, request, service, form, formset, status=200):
         return render(
@@ -86,10 +87,8 @@ class _ServiceFormView(PolicyRequiredMixin, View):
 
 
 class DeskServiceCreateView(_ServiceFormView):
-    def _service(self, slug=None) -> Service:
-        return Service()
+    """/portal/support/desk/services/new/"""
 
 
 class DeskServiceEditView(_ServiceFormView):
-    def _service(self, slug=None) -> Service:
-        return desk_service_get(slug=slug)
+    """/portal/support/desk/services/<slug>/"""

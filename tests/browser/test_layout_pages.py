@@ -107,6 +107,12 @@ PAGES = {
         "/portal/support/desk/services/",
         (r"^/portal/support/desk/services/(?!new/)[\w-]+/$",),
     ),
+    "support-desk-queue": ("support", "/portal/support/desk/", ()),
+    "support-desk-detail": (
+        "support",
+        "/portal/support/desk/",
+        (r"^/portal/support/desk/REQ-[\w-]+/$",),
+    ),
     "support-requests": ("admin", "/portal/support/requests/", ()),
     "support-request-detail": (
         "admin",

@@ -31,7 +31,7 @@ def _event(support_request, kind, *, actor, old="", new=""):
 
 def _locked(support_request) -> SupportRequest:
     return (
-        SupportRequest.objects.select_for_update()
+        SupportRequest.objects.select_for_update(of=("self",))
         .select_related("team__calendar", "requester", "assignee", "company")
         .get(pk=support_request.pk)
     )

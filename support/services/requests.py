@@ -140,7 +140,7 @@ def request_create(
 
 def _locked(support_request) -> SupportRequest:
     return (
-        SupportRequest.objects.select_for_update()
+        SupportRequest.objects.select_for_update(of=("self",))
         .select_related("team__calendar", "requester", "assignee", "company")
         .get(pk=support_request.pk)
     )

@@ -20,20 +20,12 @@ from partner_portal.permissions import StaffGroup, is_in_staff_group
 from support import sla
 from support.models import Event, Message, Priority, Status, SupportRequest
 from support.services.notify import mail_requester
-from support.services.requests import SupportError, attachment_add
+from support.services.requests import SupportError, attachment_add, request_locked
 
 
 def _event(support_request, kind, *, actor, old="", new=""):
     return Event.objects.create(
         request=support_request, kind=kind, actor=actor, old=str(old), new=str(new)
-    )
-
-
-def _locked(support_request) -> SupportRequest:
-    return (
-        SupportRequest.objects.select_for_update(of=("self",))
-        .select_related("team__calendar", "requester", "assignee", "company")
-        .get(pk=support_request.pk)
     )
 
 
@@ -63,7 +55,7 @@ def request_assign(*, support_request, actor, assignee) -> SupportRequest:
     if assignee is not None and not may_work_requests(assignee):
         raise SupportError(_("Only service desk agents can be assigned."))
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if locked.assignee_id == (assignee.pk if assignee else None):
             return locked
         old = _name(locked.assignee)
@@ -91,7 +83,7 @@ def agent_reply(
     if not body and not files:
         raise SupportError(_("Write a message or attach a file."))
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if not internal and locked.status == Status.CLOSED:
             raise SupportError(
                 _("This request is closed; the customer is no longer answered here.")
@@ -133,7 +125,7 @@ def status_change(*, support_request, actor, status: str, now=None) -> SupportRe
         raise SupportError(_("Choose a status."))
     now = now or timezone.now()
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if locked.status == status:
             return locked
         if locked.merged_into_id:
@@ -178,7 +170,7 @@ def priority_change(
         raise SupportError(_("Choose a priority."))
     now = now or timezone.now()
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if locked.priority == priority:
             return locked
         old = locked.priority
@@ -203,7 +195,7 @@ def request_merge(*, duplicate, target, actor, now=None) -> SupportRequest:
     with transaction.atomic():
         # Lock in a fixed order, so two opposite merges cannot deadlock.
         first, second = sorted((duplicate, target), key=lambda r: r.pk)
-        locked = {r.pk: _locked(r) for r in (first, second)}
+        locked = {r.pk: request_locked(r) for r in (first, second)}
         duplicate, target = locked[duplicate.pk], locked[target.pk]
         if duplicate.merged_into_id:
             raise SupportError(_("This request is merged already."))

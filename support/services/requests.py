@@ -138,7 +138,9 @@ def request_create(
     return support_request
 
 
-def _locked(support_request) -> SupportRequest:
+def request_locked(support_request) -> SupportRequest:
+    """The request again, its row locked for a change (the customer's and the
+    desk's writes both take it through here)."""
     return (
         SupportRequest.objects.select_for_update(of=("self",))
         .select_related("team__calendar", "requester", "assignee", "company")
@@ -157,7 +159,7 @@ def customer_reply(
     if not body and not files:
         raise SupportError(_("Write a message or attach a file."))
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if not locked.is_open:
             raise SupportError(
                 _("This request is no longer open; reopen it to write again.")
@@ -200,7 +202,7 @@ def request_approve(
     cannot approve their own request. Raises SupportError otherwise."""
     reason = (reason or "").strip()
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if locked.approval != Approval.PENDING:
             raise SupportError(_("This request is not awaiting approval."))
         if locked.requester_id == user.pk:
@@ -238,7 +240,7 @@ def request_rate(
     if not 1 <= rating <= 5:
         raise SupportError(_("Choose a rating from 1 to 5."))
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if locked.status not in (Status.RESOLVED, Status.CLOSED) or (
             locked.resolved_at is None
         ):
@@ -257,7 +259,7 @@ def request_reopen(*, support_request, user, body: str = "") -> SupportRequest:
     customer's reason as a public message. Raises SupportError unless it is
     resolved."""
     with transaction.atomic():
-        locked = _locked(support_request)
+        locked = request_locked(support_request)
         if locked.status != Status.RESOLVED:
             raise SupportError(_("Only a resolved request can be reopened."))
         old = locked.status

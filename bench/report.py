@@ -1,0 +1,200 @@
+"""The figures of `make bench`, the goals of issue #15 beside them, and the
+table printed to the terminal and written as Markdown. Pure: no Django, no
+servers, so that tests can check it on made-up figures."""
+
+import statistics
+from dataclasses import dataclass, field
+
+YES, NO = "✓", "✗"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """`ratio`: at least `limit` of the bare view's rate in the same round;
+    `queries`: at most `limit` SQL queries; `ms`: at most `limit`
+    milliseconds."""
+
+    kind: str
+    limit: float
+
+    def met(self, value: float | None) -> bool | None:
+        if value is None:
+            return None
+        if self.kind == "ratio":
+            return value >= self.limit
+        return value <= self.limit
+
+    @property
+    def text(self) -> str:
+        if self.kind == "ratio":
+            return f"ratio ≥ {self.limit:.2f}"
+        if self.kind == "queries":
+            return f"≤ {self.limit:g} queries"
+        return f"≤ {self.limit:g} ms"
+
+
+MIDDLEWARE_SIGNED_IN = Goal("ratio", 0.30)
+PAGE = Goal("ratio", 0.05)
+LIST_QUERIES = Goal("queries", 20)
+OFFER_PDF = Goal("ms", 150)
+# Vanilla Oscar's sandbox catalogue under the same load (issue #15).
+SANDBOX_RATE = 8
+
+
+def mark(met: bool | None) -> str:
+    return "" if met is None else (YES if met else NO)
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+@dataclass
+class PageFigures:
+    """One page's figures over the rounds. `bare_rates[i]` is the bare view's
+    rate measured right before the page in round i."""
+
+    label: str
+    who: str
+    goals: tuple[Goal, ...] = ()
+    rates: list[float] = field(default_factory=list)
+    bare_rates: list[float] = field(default_factory=list)
+    p50s: list[float] = field(default_factory=list)
+    p99s: list[float] = field(default_factory=list)
+    errors: int = 0
+    queries: int | None = None
+    # Why the page was not measured (it did not answer 200 before the load).
+    failure: str = ""
+
+    def add_round(self, *, rate, bare_rate, p50, p99, errors) -> None:
+        self.rates.append(rate)
+        self.bare_rates.append(bare_rate)
+        if p50 is not None:
+            self.p50s.append(p50)
+        if p99 is not None:
+            self.p99s.append(p99)
+        self.errors += errors
+
+    @property
+    def ratio(self) -> float | None:
+        """The median over the rounds of the page's rate over the bare view's
+        rate of the same round."""
+        return median(
+            [
+                rate / bare
+                for rate, bare in zip(self.rates, self.bare_rates, strict=True)
+                if bare
+            ]
+        )
+
+    def checks(self) -> list[tuple[Goal, bool | None]]:
+        values = {"ratio": self.ratio, "queries": self.queries}
+        return [(goal, goal.met(values.get(goal.kind))) for goal in self.goals]
+
+    @property
+    def all_met(self) -> bool:
+        return (
+            not self.failure
+            and self.errors == 0
+            and all(met is not False for _goal, met in self.checks())
+        )
+
+
+def _number(value: float | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def _ratio(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if value >= 0.01 else f"{value:.4f}"
+
+
+def goal_text(page: PageFigures) -> str:
+    return "; ".join(f"{goal.text} {mark(met)}" for goal, met in page.checks())
+
+
+def row_cells(page: PageFigures) -> list[str]:
+    if page.failure:
+        return [page.label, page.who, page.failure, "", "", "", "", "", ""]
+    return [
+        page.label,
+        page.who,
+        _number(median(page.rates)),
+        _number(median(page.p50s), 1),
+        _number(median(page.p99s), 1),
+        _number(page.queries),
+        _ratio(page.ratio),
+        goal_text(page),
+        f"{page.errors} {mark(page.errors == 0)}",
+    ]
+
+
+HEAD = ["page", "as", "req/s", "p50 ms", "p99 ms", "queries", "ratio", "goal", "errors"]
+# Columns whose figures line up on the right.
+_RIGHT = {2, 3, 4, 5, 6}
+
+
+def text_table(rows: list[list[str]], head: list[str] = HEAD) -> str:
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+
+    def line(cells):
+        return "  ".join(
+            cell.rjust(width) if i in _RIGHT else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(head), rule, *(line(r) for r in rows)])
+
+
+def markdown_table(rows: list[list[str]], head: list[str] = HEAD) -> str:
+    def line(cells):
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    aligns = ["---:" if i in _RIGHT else "---" for i in range(len(head))]
+    return "\n".join([line(head), "| " + " | ".join(aligns) + " |", *map(line, rows)])
+
+
+@dataclass(frozen=True)
+class Timing:
+    """An in-process figure: a label, its median in ms and a goal if any."""
+
+    label: str
+    median_ms: float
+    goal: Goal | None = None
+
+    @property
+    def text(self) -> str:
+        figure = f"{self.label}: median {self.median_ms:.0f} ms"
+        if self.goal is None:
+            return figure
+        return f"{figure} (goal {self.goal.text} {mark(self.goal.met(self.median_ms))})"
+
+
+def catalogue_lines(
+    *, products: int, queries: int | None, median_ms: float, rate: float | None
+) -> list[str]:
+    """The catalogue against vanilla Oscar's sandbox, which is not part of the
+    project: its figures are stated as a reference (issue #15, STACK.md)."""
+    per_product = median_ms / products if products else None
+    per_product_queries = queries / products if products and queries else None
+    lines = [
+        f"Catalogue, {products} products listed: {_number(queries)} queries "
+        f"({_number(per_product_queries, 1)} per product; goal "
+        f"{LIST_QUERIES.text} {mark(LIST_QUERIES.met(queries))}), "
+        f"{median_ms:.0f} ms in process ({_number(per_product, 1)} ms per product).",
+        "  Reference, vanilla Oscar 4.2's sandbox catalogue on this kind of "
+        "machine (issue #15, not measured here): 8 req/s under the same load; "
+        "~130 queries for 20 products (~6.5 per product), ~190 ms in process.",
+    ]
+    if rate is not None:
+        times = rate / SANDBOX_RATE
+        lines.append(
+            f"  Under load: {rate:,.0f} req/s = {times:.1f}x the sandbox's "
+            f"{SANDBOX_RATE} req/s (goal ≥ 10x {mark(times >= 10)}; the sandbox "
+            "figure is from another run)."
+        )
+    return lines

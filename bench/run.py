@@ -1,0 +1,237 @@
+"""`make bench`'s load test: the portal (config.settings.bench) and a bare
+Django view (bench.bare) under gunicorn with the same workers on loopback,
+driven in turn by wrk (round 1: bare, page A, bare, page B, ...), each page's
+rate as a ratio of the bare view's in the same round; then the SQL queries
+and PDF timings in process, and the table with issue #15's goals.
+
+Run as `python -m bench` (Django set up with config.settings.bench)."""
+
+import argparse
+import os
+import signal
+import sys
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+from django.db import connection
+from django.utils import timezone
+
+from bench import inprocess, report, servers, wrk
+from bench.pages import Page, clients, data_ensure, emails, pages, session_cookie
+from partner_portal.management.bench import production_like
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = BASE_DIR / "var" / "bench"
+LOCKED = "database is locked"
+
+
+def write(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def arguments(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--seconds", type=float, default=5, help="per wrk run")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2, help="wrk -t")
+    parser.add_argument("--connections", type=int, default=8, help="wrk -c")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--renders", type=int, default=10, help="per PDF")
+    parser.add_argument(
+        "--only", default="", help="measure only pages whose label contains this"
+    )
+    parser.add_argument("--report", type=Path, default=BENCH_DIR / "report.md")
+    return parser.parse_args(argv)
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run like Ctrl-C does: through the `finally`
+    that stops the servers."""
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
+
+
+def prepare(options) -> tuple[list[Page], dict, dict[str, report.PageFigures], dict]:
+    """The pages, their session cookies and SQL queries, and the catalogue's
+    in-process figures, before any server runs."""
+    with production_like():
+        data_ensure(sys.stdout)
+        by_email = clients(emails())
+        chosen = [p for p in pages(by_email) if options.only in p.label]
+        cookies = {email: session_cookie(client) for email, client in by_email.items()}
+        figures = {}
+        for page in chosen:
+            figures[id(page)] = report.PageFigures(page.label, page.who, page.goals)
+            figures[id(page)].queries = inprocess.queries(by_email[page.who], page.path)
+        catalogue = next((p for p in chosen if p.label == "catalogue"), None)
+        extra = {}
+        if catalogue:
+            extra["catalogue"] = (
+                catalogue,
+                *inprocess.catalogue(by_email[catalogue.who], catalogue.path, times=10),
+            )
+    # The servers write to the same SQLite file: no connection left open here.
+    connection.close()
+    return chosen, cookies, figures, extra
+
+
+def _headers(page: Page, cookies) -> dict[str, str]:
+    cookie = cookies.get(page.who, "")
+    return {"Cookie": cookie} if page.signed_in and cookie else {}
+
+
+def load(options, chosen, cookies, figures) -> tuple[float | None, int]:
+    """The interleaved rounds; answers the bare view's median rate and how
+    often the portal's log says the database was locked."""
+    bare_rates = []
+    with ExitStack() as stack:
+        portal = servers.start(
+            "portal",
+            "config.wsgi:application",
+            settings="config.settings.bench",
+            log_path=BENCH_DIR / "gunicorn-portal.log",
+            workers=options.workers,
+            ready_path="/healthz",
+        )
+        stack.callback(portal.stop)
+        bare = servers.start(
+            "bare view",
+            "bench.bare:application",
+            settings="bench.bare",
+            log_path=BENCH_DIR / "gunicorn-bare.log",
+            workers=options.workers,
+        )
+        stack.callback(bare.stop)
+        write(f"Portal at {portal.base_url}, bare view at {bare.base_url}.")
+        measured = []
+        for page in chosen:
+            url = portal.url(page.path)
+            # Also warms both workers up (templates, URL resolvers, caches).
+            for _ in range(2 * options.workers + 2):
+                status, location = servers.fetch(url, headers=_headers(page, cookies))
+            if status != 200:
+                figures[id(page)].failure = f"HTTP {status} {location}".strip()
+                write(f"  {page.label} as {page.who}: {figures[id(page)].failure}")
+            else:
+                measured.append(page)
+        load_options = {
+            "seconds": options.seconds,
+            "threads": options.threads,
+            "connections": options.connections,
+        }
+        for number in range(1, options.rounds + 1):
+            started = time.monotonic()
+            for page in measured:
+                base = wrk.run(bare.url("/"), **load_options)
+                result = wrk.run(
+                    portal.url(page.path),
+                    headers=_headers(page, cookies),
+                    **load_options,
+                )
+                bare_rates.append(base.requests_per_s)
+                figures[id(page)].add_round(
+                    rate=result.requests_per_s,
+                    bare_rate=base.requests_per_s,
+                    p50=result.p50_ms,
+                    p99=result.p99_ms,
+                    errors=result.errors + base.errors,
+                )
+            write(
+                f"Round {number}/{options.rounds}: {len(measured)} pages in "
+                f"{time.monotonic() - started:.0f} s."
+            )
+        locked = portal.log_text().count(LOCKED)
+    return report.median(bare_rates), locked
+
+
+def pdfs(options) -> list[report.Timing]:
+    with production_like():
+        offer = inprocess.offer_pdf_ms(times=options.renders)
+        lines, invoice = inprocess.invoice_pdf_ms(times=options.renders)
+    return [
+        report.Timing("Offer PDF (2 pages, 30 lines)", offer, report.OFFER_PDF),
+        report.Timing(f"Invoice PDF ({lines} lines)", invoice),
+    ]
+
+
+def summary(options, figures, *, bare_rate, locked, extra, timings) -> list[str]:
+    """The report's lines before and after the table."""
+    cores = os.cpu_count()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    head = [
+        f"make bench, {timezone.localtime():%Y-%m-%d %H:%M}: {options.rounds} "
+        f"round(s) of {options.seconds:g} s per page and per bare-view run, "
+        f"wrk -t{options.threads} -c{options.connections}, gunicorn with "
+        f"{options.workers} sync workers on loopback, {connection.vendor}, DEBUG "
+        f"off; {cores} cores, load average {load}.",
+        f"Bare Django view (no middleware, no database): "
+        f"{report._number(bare_rate)} req/s (median of its runs). "
+        "Ratio: the page's rate over the bare view's in the same round "
+        "(median of the rounds).",
+    ]
+    errors = sum(f.errors for f in figures)
+    failed = [f for f in figures if f.failure]
+    tail = [
+        f"Errors (non-2xx/3xx responses, socket errors): {errors} "
+        f"{report.mark(errors == 0)}; pages that did not answer 200: "
+        f'{len(failed)} {report.mark(not failed)}; "{LOCKED}" in the portal\'s '
+        f"log: {locked} times {report.mark(locked == 0)}.",
+    ]
+    if "catalogue" in extra:
+        page, products, median_ms = extra["catalogue"]
+        catalogue = next(f for f in figures if f.label == page.label)
+        tail += report.catalogue_lines(
+            products=products,
+            queries=catalogue.queries,
+            median_ms=median_ms,
+            rate=report.median(catalogue.rates),
+        )
+    tail += [timing.text for timing in timings]
+    met = all(f.all_met for f in figures) and locked == 0
+    met = met and all(t.goal is None or t.goal.met(t.median_ms) for t in timings)
+    tail.append(f"Every goal met: {report.mark(met)}")
+    return head, tail
+
+
+def main(argv=None) -> int:
+    options = arguments(argv)
+    _stop_on_signals()
+    chosen, cookies, figures_by_page, extra = prepare(options)
+    write(f"Measuring {len(chosen)} pages: {options.rounds} rounds ...")
+    bare_rate, locked = load(options, chosen, cookies, figures_by_page)
+    timings = pdfs(options)
+    figures = [figures_by_page[id(page)] for page in chosen]
+    head, tail = summary(
+        options,
+        figures,
+        bare_rate=bare_rate,
+        locked=locked,
+        extra=extra,
+        timings=timings,
+    )
+    rows = [report.row_cells(f) for f in figures]
+    write()
+    write("\n".join(head))
+    write()
+    write(report.text_table(rows))
+    write()
+    write("\n".join(tail))
+    options.report.parent.mkdir(parents=True, exist_ok=True)
+    options.report.write_text(
+        "\n\n".join(
+            [
+                "\n".join(head),
+                report.markdown_table(rows),
+                "\n".join(f"- {line.strip()}" for line in tail),
+            ]
+        )
+        + "\n"
+    )
+    write(f"\nWritten to {options.report}.")
+    return 0

@@ -1,0 +1,191 @@
+"""`make bench`'s pure parts: reading wrk's output, the ratios to the bare view
+and the goals printed beside them. Nothing here is timed."""
+
+import pytest
+
+from bench import report, wrk
+
+# What wrk 4.1 (Debian) printed for a page that answered 404 every time.
+WRK_404 = """\
+Running 1s test @ http://127.0.0.1:18765/nope
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    12.48ms   14.51ms 104.84ms   93.18%
+    Req/Sec   231.05    173.92   494.00     65.00%
+  Latency Distribution
+     50%    8.61ms
+     75%   12.88ms
+     90%   20.49ms
+     99%   93.60ms
+  461 requests in 1.00s, 234.10KB read
+  Non-2xx or 3xx responses: 461
+Requests/sec:    459.79
+Transfer/sec:    233.49KB
+"""
+
+# A fast page (microseconds) whose slowest requests took seconds and timed out.
+WRK_MIXED_UNITS = """\
+Running 5s test @ http://127.0.0.1:8001/bench/bare/
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency   610.00us    1.20ms   1.99s    99.00%
+    Req/Sec     3.51k   210.00     3.90k    71.00%
+  Latency Distribution
+     50%  800.00us
+     75%    1.10ms
+     90%    1.40ms
+     99%    1.50s
+  35012 requests in 5.00s, 6.12MB read
+  Socket errors: connect 0, read 2, write 0, timeout 3
+Requests/sec:   7002.40
+Transfer/sec:      1.22MB
+"""
+
+
+def test_parse_reads_rate_percentiles_and_non_2xx():
+    result = wrk.parse(WRK_404)
+    assert result.requests_per_s == 459.79
+    assert result.requests == 461
+    assert result.latency_ms == {50.0: 8.61, 75.0: 12.88, 90.0: 20.49, 99.0: 93.60}
+    assert (result.p50_ms, result.p99_ms) == (8.61, 93.60)
+    assert result.non_2xx_3xx == 461
+    assert result.socket_errors == 0
+    assert result.errors == 461
+
+
+def test_parse_converts_units_and_counts_socket_errors():
+    result = wrk.parse(WRK_MIXED_UNITS)
+    assert result.requests_per_s == 7002.40
+    assert result.p50_ms == pytest.approx(0.8)
+    assert result.p99_ms == pytest.approx(1500.0)
+    assert result.non_2xx_3xx == 0
+    assert result.socket_errors == 5
+    assert result.errors == 5
+
+
+def test_parse_of_a_run_without_requests_fails():
+    output = "unable to connect to 127.0.0.1:18765 Connection refused\n"
+    with pytest.raises(wrk.WrkError, match="No request rate"):
+        wrk.parse(output)
+
+
+def test_a_clean_run_has_no_errors():
+    clean = WRK_404.replace("  Non-2xx or 3xx responses: 461\n", "")
+    assert wrk.parse(clean).errors == 0
+
+
+def test_command_sends_the_session_cookie_and_whole_seconds():
+    args = wrk.command(
+        "http://127.0.0.1:9/portal/",
+        seconds=2.4,
+        headers={"Cookie": "sessionid=abc"},
+    )
+    assert args == [
+        "wrk",
+        "-t2",
+        "-c8",
+        "-d2s",
+        "--latency",
+        "-H",
+        "Cookie: sessionid=abc",
+        "http://127.0.0.1:9/portal/",
+    ]
+    assert "-H" not in wrk.command("http://127.0.0.1:9/", seconds=0.2)
+    assert "-d1s" in wrk.command("http://127.0.0.1:9/", seconds=0.2)
+
+
+def _page(goals, *, rates=(100.0, 50.0, 30.0), bares=(1000.0, 1000.0, 600.0)):
+    page = report.PageFigures("start page", "buyer1@bench.example", goals)
+    for rate, bare in zip(rates, bares, strict=True):
+        page.add_round(rate=rate, bare_rate=bare, p50=10.0, p99=40.0, errors=0)
+    return page
+
+
+def test_ratio_is_the_median_of_each_rounds_own_ratio():
+    page = _page((report.PAGE,))
+    # 0.1, 0.05 and 0.05: not median(rates) / median(bares) (50 / 1000).
+    assert page.ratio == pytest.approx(0.05)
+    assert report.PageFigures("x", "y").ratio is None
+
+
+def test_goals_are_marked_met_or_not():
+    assert report.PAGE.met(0.05) is True
+    assert report.PAGE.met(0.049) is False
+    assert report.MIDDLEWARE_SIGNED_IN.met(0.29) is False
+    assert report.LIST_QUERIES.met(20) is True
+    assert report.LIST_QUERIES.met(21) is False
+    assert report.OFFER_PDF.met(150.0) is True
+    assert report.OFFER_PDF.met(150.1) is False
+    assert report.PAGE.met(None) is None
+
+
+def test_row_shows_figures_with_goals_and_errors():
+    page = _page((report.PAGE, report.LIST_QUERIES), rates=(80.0,), bares=(1000.0,))
+    page.queries = 21
+    assert report.row_cells(page) == [
+        "start page",
+        "buyer1@bench.example",
+        "80",
+        "10.0",
+        "40.0",
+        "21",
+        "0.080",
+        "ratio ≥ 0.05 ✓; ≤ 20 queries ✗",
+        "0 ✓",
+    ]
+    assert not page.all_met
+    page.queries = 20
+    assert page.all_met
+    page.add_round(rate=80.0, bare_rate=1000.0, p50=None, p99=None, errors=3)
+    assert report.row_cells(page)[-1] == "3 ✗"
+    assert not page.all_met
+
+
+def test_small_ratios_keep_their_digits():
+    page = _page((report.MIDDLEWARE_SIGNED_IN,), rates=(3.0,), bares=(1000.0,))
+    cells = report.row_cells(page)
+    assert cells[6] == "0.0030"
+    assert cells[7] == "ratio ≥ 0.30 ✗"
+
+
+def test_a_page_that_did_not_answer_says_why():
+    page = report.PageFigures("forum topic", "partner@northwind.example")
+    page.failure = "HTTP 302 /accounts/login/"
+    cells = report.row_cells(page)
+    assert cells[2] == "HTTP 302 /accounts/login/"
+    assert not page.all_met
+
+
+def test_tables_line_up_and_markdown_escapes_pipes():
+    rows = [["a|b", "anonymous", "1,234", "1.0", "2.0", "5", "0.100", "", "0 ✓"]]
+    text = report.text_table(rows).splitlines()
+    assert text[0].startswith("page")
+    assert text[2].startswith("a|b")
+    # Figures end where their heading ends.
+    assert text[0].index("req/s") == text[2].index("1,234")
+    markdown = report.markdown_table(rows).splitlines()
+    assert markdown[0] == (
+        "| page | as | req/s | p50 ms | p99 ms | queries | ratio | goal | errors |"
+    )
+    assert markdown[1] == "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    assert markdown[2].startswith("| a\\|b | anonymous | 1,234 |")
+
+
+def test_timings_and_catalogue_reference():
+    assert report.Timing("Offer PDF", 149.6, report.OFFER_PDF).text == (
+        "Offer PDF: median 150 ms (goal ≤ 150 ms ✓)"
+    )
+    assert report.Timing("Offer PDF", 187.0, report.OFFER_PDF).text.endswith("✗)")
+    assert report.Timing("Invoice PDF", 49.0).text == "Invoice PDF: median 49 ms"
+    lines = report.catalogue_lines(products=20, queries=30, median_ms=100.0, rate=40.0)
+    assert "30 queries (1.5 per product" in lines[0]
+    assert "≤ 20 queries ✗" in lines[0]
+    assert "5.0 ms per product" in lines[0]
+    assert "8 req/s" in lines[1]
+    assert "~130 queries for 20 products" in lines[1]
+    assert "5.0x" in lines[2]
+    assert "✗" in lines[2]
+    assert (
+        "✓"
+        in report.catalogue_lines(products=20, queries=12, median_ms=50.0, rate=90.0)[2]
+    )

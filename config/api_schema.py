@@ -1,3 +1,3 @@
 def only_portal_api(endpoints):
-    """drf-spectacular hook: document our /api/, not Wagtail's internal admin API."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/")]
+    """drf-spectacular hook: document our /api/v1/, not Wagtail's internal admin API."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

@@ -33,6 +33,7 @@ class Capability(models.TextChoices):
     SUPPORT_REQUEST = "support.request", _("Open and follow support requests")
     SUPPORT_APPROVE = "support.approve", _("Approve service requests")
     COMPANY_KPIS = "company.kpis", _("See the company's figures")
+    API_MANAGE = "api.manage", _("Manage API keys and webhooks")
 
 
 _EVERY_MEMBER = {
@@ -57,6 +58,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.CONTRACT_VIEW,
             Capability.SUPPORT_APPROVE,
             Capability.COMPANY_KPIS,
+            Capability.API_MANAGE,
         }
     ),
     Role.BUYER: frozenset(
@@ -103,6 +105,21 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
 
 # Company admins of distributors and franchisees use the partner area too.
 PARTNER_KIND_EXTRA = frozenset({Capability.PARTNER_AREA})
+
+
+class ApiResource(models.TextChoices):
+    """What an API key may reach: a company admin picks these for each key,
+    with read or read-write access."""
+
+    PRODUCTS = "products", _("Products and prices")
+    ORDERS = "orders", _("Orders")
+    INVOICES = "invoices", _("Invoices")
+    RETURNS = "returns", _("Returns")
+    OFFERS = "offers", _("Offers")
+    CONTRACTS = "contracts", _("Contracts")
+    SUPPORT = "support", _("Support requests")
+    USERS = "users", _("Users")
+    WEBHOOKS = "webhooks", _("Webhooks")
 
 
 class StaffGroup(models.TextChoices):

@@ -24,6 +24,7 @@ import enum
 from collections.abc import Callable
 
 from partner_portal.permissions import (
+    ApiResource,
     Capability,
     StaffGroup,
     capabilities_for,
@@ -88,28 +89,37 @@ class Policy:
 
 
 class _ApiRequest:
-    """What a policy reads (user, membership) from a DRF request. The
-    membership middleware saw the session's user; a token-authenticated user
-    gets their own current membership."""
+    """What a policy reads (user, membership, method, API key) from a DRF
+    request. The membership middleware saw the session's user; an API key acts
+    as the member who created it, in the key's company; another
+    token-authenticated user gets their own current membership."""
 
-    def __init__(self, user, membership):
+    def __init__(self, user, membership, *, method="GET", api_key=None):
         self.user = user
         self.membership = membership
         self.company = membership.company if membership else None
+        self.method = method
+        self.api_key = api_key
 
     @classmethod
     def of(cls, request):
         django_request = getattr(request, "_request", request)
         user = request.user
+        api_key = getattr(request, "auth", None)
+        if not getattr(api_key, "is_api_key", False):
+            api_key = None
+        extra = {"method": request.method, "api_key": api_key}
+        if api_key is not None:
+            return cls(user, api_key.acting_membership, **extra)
         if getattr(django_request, "user", None) == user and hasattr(
             django_request, "membership"
         ):
-            return cls(user, django_request.membership)
+            return cls(user, django_request.membership, **extra)
         if user is None or not user.is_authenticated:
-            return cls(user, None)
+            return cls(user, None, **extra)
         from partner_portal.selectors import membership_current
 
-        return cls(user, membership_current(user=user))
+        return cls(user, membership_current(user=user), **extra)
 
 
 class Public(Policy):
@@ -268,6 +278,67 @@ class CategoryModerator(Policy):
 
     def __repr__(self):
         return "CategoryModerator()"
+
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class ApiScope(Policy):
+    """An API request whose key covers `resource`: any key of the resource
+    may read, only a read-write key may write. A company key acts as the member
+    who created it, so combine it with the web page's rule:
+    `Member(Capability.ORDER_PLACE) & ApiScope(ApiResource.ORDERS)`."""
+
+    message = "This API key's scope does not allow this request."
+
+    def __init__(self, resource: ApiResource):
+        self.resource = ApiResource(resource)
+
+    def decide(self, request):
+        key = getattr(request, "api_key", None)
+        if key is None:
+            return Outcome.LOGIN
+        write = getattr(request, "method", "GET") not in _SAFE_METHODS
+        allowed = key.permits(self.resource, write=write)
+        return Outcome.ALLOW if allowed else Outcome.DENY
+
+    def __repr__(self):
+        return f"ApiScope({self.resource})"
+
+
+class AnyApiKey(Policy):
+    """Any valid API key (what the key may reach is asked elsewhere)."""
+
+    def decide(self, request):
+        if getattr(request, "api_key", None) is None:
+            return Outcome.LOGIN
+        return Outcome.ALLOW
+
+    def __repr__(self):
+        return "AnyApiKey()"
+
+
+class StaffApiKey(Policy):
+    """A staff (ERP) API key, created by a superuser: reads and writes across
+    companies, within its scope."""
+
+    message = "Only a staff integration key may use this."
+
+    def __init__(self, resource: ApiResource):
+        self.resource = ApiResource(resource)
+
+    def decide(self, request):
+        key = getattr(request, "api_key", None)
+        if key is None:
+            return Outcome.LOGIN
+        if not key.is_staff_key or not (request.user and request.user.is_superuser):
+            return Outcome.DENY
+        write = getattr(request, "method", "GET") not in _SAFE_METHODS
+        allowed = key.permits(self.resource, write=write)
+        return Outcome.ALLOW if allowed else Outcome.DENY
+
+    def __repr__(self):
+        return f"StaffApiKey({self.resource})"
 
 
 class AnyOf(Policy):

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "marketing_assets.apps.MarketingAssetsConfig",
     "forums.apps.ForumsConfig",
     "support.apps.SupportConfig",
+    "api.apps.ApiConfig",
     "feedback.apps.FeedbackConfig",
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS],
     "sorl.thumbnail",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
 ]
 
@@ -267,18 +269,37 @@ WAGTAILDOCS_DOCUMENT_MODEL = "cms.PortalDocument"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Django REST framework: closed by default, an endpoint opens itself explicitly.
+# Django REST framework: closed by default, an endpoint opens itself explicitly
+# (api/views/base.py: API keys, the access policy, problem-details errors).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAdminUser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Requests a minute an API key may make unless the key sets its own limit.
+PORTAL_API_RATE_PER_MINUTE = env.int("PORTAL_API_RATE_PER_MINUTE", default=120)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partner Portal API",
+    "DESCRIPTION": (
+        "The integration API of the partner portal. Authenticate with an API "
+        "key: `Authorization: Bearer pp_...`. Errors are RFC 9457 problem "
+        "details; creates accept an `Idempotency-Key` header."
+    ),
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["config.api_schema.only_portal_api"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the portal's own static files, no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Shown to users who have no company yet.

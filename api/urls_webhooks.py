@@ -1,0 +1,3 @@
+"""/api/v1/ endpoints of this area (filled in by its views)."""
+
+urlpatterns = []

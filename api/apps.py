@@ -10,3 +10,4 @@ class ApiConfig(AppConfig):
     def ready(self):
         # Registers the key's security scheme with drf-spectacular.
         from api import schema  # noqa: F401
+        from api.webhooks import receivers  # noqa: F401  business events → deliveries

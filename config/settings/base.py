@@ -284,6 +284,11 @@ REST_FRAMEWORK = {
 }
 # Requests a minute an API key may make unless the key sets its own limit.
 PORTAL_API_RATE_PER_MINUTE = env.int("PORTAL_API_RATE_PER_MINUTE", default=120)
+# Webhooks go to public internet addresses only (api/webhooks/urls_guard.py);
+# tests and local development turn this on to deliver to 127.0.0.1.
+PORTAL_WEBHOOKS_ALLOW_PRIVATE_URLS = env.bool(
+    "PORTAL_WEBHOOKS_ALLOW_PRIVATE_URLS", default=False
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Partner Portal API",
     "DESCRIPTION": (

@@ -16,6 +16,7 @@ from orders.services.checkout import (
     _totals,
 )
 from orders.services.payment import PAYMENT_ACCOUNT
+from partner_portal.events import Event, portal_link, publish, timestamp
 from partner_portal.permissions import Capability, capabilities_for
 
 Basket = get_model("basket", "Basket")
@@ -85,4 +86,27 @@ def approval_decide(
     )
     approval_id = approval.pk
     transaction.on_commit(lambda: _notify_buyer(approval_id))
+    _publish_decision(approval)
     return approval
+
+
+def _publish_decision(approval: OrderApproval) -> None:
+    """An order waiting for approval has no order number yet: approving
+    places it (status "Pending"), rejecting ends it ("Rejected")."""
+    order = approval.order if approval.order_id else None
+    publish(
+        Event.ORDER_STATUS_CHANGED,
+        company=approval.company,
+        data={
+            "order_number": order.number if order else None,
+            "approval_id": approval.pk,
+            "old_status": "Awaiting approval",
+            "status": order.status if order else "Rejected",
+            "changed_at": timestamp(approval.decided_at),
+            "url": (
+                portal_link("orders:detail", order.number)
+                if order
+                else portal_link("orders:approval_detail", approval.pk)
+            ),
+        },
+    )

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from partner_portal.events import Event, portal_link, publish, timestamp
 from partner_portal.mail import send_mail_to
 
 # RMA and credit-note numbers (RMA-2026-000123) come from the portal's one
@@ -45,12 +46,23 @@ def _date(value):
 # The returns desk.
 
 
-def _event(return_request, status, *, actor, note=""):
+def _event(return_request, status, *, actor, note="", old_status=None):
     event = ReturnEvent.objects.create(
         return_request=return_request, status=status, actor=actor, note=note
     )
     event_id = event.pk
     transaction.on_commit(lambda: _queue_status_mail(event_id))
+    publish(
+        Event.RETURN_STATUS_CHANGED,
+        company=return_request.company,
+        data={
+            "return_number": return_request.number,
+            "old_status": old_status,
+            "status": str(status),
+            "changed_at": timestamp(event.created_at),
+            "url": portal_link("returns:detail", return_request.number),
+        },
+    )
     return event
 
 
@@ -67,9 +79,10 @@ def _move(return_request, to_status, *, actor, note=""):
             _("This return is %(status)s now; the step is no longer possible.")
             % {"status": locked.get_status_display()}
         )
+    old_status = locked.status
     locked.status = to_status
     locked.save(update_fields=["status", "updated_at"])
-    _event(locked, to_status, actor=actor, note=note)
+    _event(locked, to_status, actor=actor, note=note, old_status=old_status)
     return locked
 
 

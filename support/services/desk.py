@@ -15,6 +15,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
 from cms.services import article_draft_create
+from partner_portal import events
 from partner_portal.audience import Audience
 from partner_portal.permissions import StaffGroup, is_in_staff_group
 from support import sla
@@ -112,6 +113,17 @@ def agent_reply(
             )
         locked.save()
         mail_requester(locked, change="reply", message=message, actor=author)
+        events.publish(
+            events.Event.SUPPORT_REQUEST_REPLIED,
+            company=locked.company,
+            data={
+                "request_number": locked.number,
+                "message_id": message.pk,
+                "status": locked.status,
+                "replied_at": events.timestamp(message.created_at),
+                "url": events.portal_link("support:detail", locked.number),
+            },
+        )
     return message
 
 

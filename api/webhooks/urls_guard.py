@@ -65,8 +65,8 @@ def address_problem(address) -> str | None:
         (address.is_loopback, _("a loopback address")),
         (address.is_link_local, _("a link-local address")),
         (address.is_multicast, _("a multicast address")),
-        (address.is_private, _("a private address")),
         (address.is_reserved, _("a reserved address")),
+        (address.is_private, _("a private address")),
         (not address.is_global, _("an address that is not public")),
     )
     for failed, what in checks:

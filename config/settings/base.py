@@ -131,7 +131,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# No ATOMIC_REQUESTS: it opened every request, GETs included, with BEGIN
+# IMMEDIATE, so on SQLite a page held the write lock while it rendered and the
+# workers took turns. Writes that belong together are transaction.atomic()
+# blocks in the services (Oscar's checkout and dashboard, Wagtail's and
+# Django's admin keep their own).
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -62,11 +63,13 @@ def reorder(
     return result
 
 
+@transaction.atomic
 def basket_add_many(*, basket, items: list[tuple]) -> None:
     """Add (product, purchase info, quantity) items to the basket in a fixed
     number of queries, whatever their number: what Oscar's `add_product` does
     per line (same currency, merge with an existing line of the same product
-    and stock record, keep the price for audit), done once for all lines."""
+    and stock record, keep the price for audit), done once for all lines. All
+    of them or, on a ValidationError, none."""
     if not items:
         return
     if not basket.id:

@@ -137,6 +137,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # blocks in the services (Oscar's checkout and dashboard, Wagtail's and
 # Django's admin keep their own).
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Each worker keeps its connection (checked before reuse) instead of opening
+# one per request: connecting and running the pragmas above cost ~2.7 ms, and
+# on SQLite the last connection closing checkpoints the WAL every time.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

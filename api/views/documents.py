@@ -7,6 +7,8 @@ their own name in the portal, so no key can do it: the offer endpoints answer
 another company's offers and contracts. PDFs are the stored private files,
 sent through partner_portal.files with private, no-store headers."""
 
+import re
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -230,7 +232,7 @@ class OfferPdfView(PdfDownloadMixin, ApiView):
     def get(self, request, number):
         raw = request.query_params.get("version", "")
         if raw:
-            if not raw.isdigit() or not 0 < int(raw) < 2**31:
+            if not re.fullmatch(r"[1-9][0-9]{0,8}", raw):
                 raise exceptions.ValidationError(
                     {"version": [_("A version is a whole number from 1.")]}
                 )

@@ -10,4 +10,8 @@ django.setup()
 
 from bench.run import main  # noqa: E402  needs Django set up
 
-sys.exit(main())
+try:
+    sys.exit(main())
+except KeyboardInterrupt:
+    sys.stderr.write("\nInterrupted; the servers are stopped.\n")
+    sys.exit(130)

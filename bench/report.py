@@ -61,19 +61,26 @@ class PageFigures:
     bare_rates: list[float] = field(default_factory=list)
     p50s: list[float] = field(default_factory=list)
     p99s: list[float] = field(default_factory=list)
-    errors: int = 0
+    # Responses other than 2xx/3xx, and connections that failed or timed out.
+    non_2xx_3xx: int = 0
+    socket_errors: int = 0
     queries: int | None = None
     # Why the page was not measured (it did not answer 200 before the load).
     failure: str = ""
 
-    def add_round(self, *, rate, bare_rate, p50, p99, errors) -> None:
+    def add_round(self, *, rate, bare_rate, p50, p99, non_2xx_3xx, socket_errors):
         self.rates.append(rate)
         self.bare_rates.append(bare_rate)
         if p50 is not None:
             self.p50s.append(p50)
         if p99 is not None:
             self.p99s.append(p99)
-        self.errors += errors
+        self.non_2xx_3xx += non_2xx_3xx
+        self.socket_errors += socket_errors
+
+    @property
+    def errors(self) -> int:
+        return self.non_2xx_3xx + self.socket_errors
 
     @property
     def ratio(self) -> float | None:
@@ -100,10 +107,25 @@ class PageFigures:
         )
 
 
-def _number(value: float | None, digits: int = 0) -> str:
+def number(value: float | None, digits: int = 0) -> str:
     if value is None:
         return "–"
     return f"{value:,.{digits}f}"
+
+
+def _rate(value: float | None) -> str:
+    """Requests per second: a decimal below 10, where it is most of the
+    figure."""
+    if value is None:
+        return "–"
+    return number(value, 1 if value < 10 else 0)
+
+
+def errors_text(page: "PageFigures") -> str:
+    text = f"{page.errors} {mark(page.errors == 0)}"
+    if page.socket_errors:
+        text += f" ({page.socket_errors} socket errors or timeouts)"
+    return text
 
 
 def _ratio(value: float | None) -> str:
@@ -122,13 +144,13 @@ def row_cells(page: PageFigures) -> list[str]:
     return [
         page.label,
         page.who,
-        _number(median(page.rates)),
-        _number(median(page.p50s), 1),
-        _number(median(page.p99s), 1),
-        _number(page.queries),
+        _rate(median(page.rates)),
+        number(median(page.p50s), 1),
+        number(median(page.p99s), 1),
+        number(page.queries),
         _ratio(page.ratio),
         goal_text(page),
-        f"{page.errors} {mark(page.errors == 0)}",
+        errors_text(page),
     ]
 
 
@@ -182,10 +204,10 @@ def catalogue_lines(
     per_product = median_ms / products if products else None
     per_product_queries = queries / products if products and queries else None
     lines = [
-        f"Catalogue, {products} products listed: {_number(queries)} queries "
-        f"({_number(per_product_queries, 1)} per product; goal "
+        f"Catalogue, {products} products listed: {number(queries)} queries "
+        f"({number(per_product_queries, 1)} per product; goal "
         f"{LIST_QUERIES.text} {mark(LIST_QUERIES.met(queries))}), "
-        f"{median_ms:.0f} ms in process ({_number(per_product, 1)} ms per product).",
+        f"{median_ms:.0f} ms in process ({number(per_product, 1)} ms per product).",
         "  Reference, vanilla Oscar 4.2's sandbox catalogue on this kind of "
         "machine (issue #15, not measured here): 8 req/s under the same load; "
         "~130 queries for 20 products (~6.5 per product), ~190 ms in process.",

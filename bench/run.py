@@ -37,6 +37,9 @@ def arguments(argv=None) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2, help="wrk -t")
     parser.add_argument("--connections", type=int, default=8, help="wrk -c")
+    parser.add_argument(
+        "--timeout", type=float, default=30, help="seconds before wrk gives up"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--renders", type=int, default=10, help="per PDF")
     parser.add_argument(
@@ -47,13 +50,14 @@ def arguments(argv=None) -> argparse.Namespace:
 
 
 def _stop_on_signals() -> None:
-    """SIGTERM and SIGHUP end the run like Ctrl-C does: through the `finally`
-    that stops the servers."""
+    """SIGTERM and SIGHUP end the run like Ctrl-C does, through the ExitStack
+    that stops the servers; so does SIGINT where the shell started the run
+    with it ignored (in the background)."""
 
     def stop(signum, frame):
         raise KeyboardInterrupt(f"signal {signum}")
 
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, stop)
 
 
@@ -86,10 +90,10 @@ def _headers(page: Page, cookies) -> dict[str, str]:
     return {"Cookie": cookie} if page.signed_in and cookie else {}
 
 
-def load(options, chosen, cookies, figures) -> tuple[float | None, int]:
-    """The interleaved rounds; answers the bare view's median rate and how
-    often the portal's log says the database was locked."""
-    bare_rates = []
+def load(options, chosen, cookies, figures) -> tuple[float | None, int, int]:
+    """The interleaved rounds; answers the bare view's median rate and errors,
+    and how often the portal's log says the database was locked."""
+    bare_rates, bare_errors = [], 0
     with ExitStack() as stack:
         portal = servers.start(
             "portal",
@@ -124,6 +128,7 @@ def load(options, chosen, cookies, figures) -> tuple[float | None, int]:
             "seconds": options.seconds,
             "threads": options.threads,
             "connections": options.connections,
+            "timeout": options.timeout,
         }
         for number in range(1, options.rounds + 1):
             started = time.monotonic()
@@ -140,14 +145,16 @@ def load(options, chosen, cookies, figures) -> tuple[float | None, int]:
                     bare_rate=base.requests_per_s,
                     p50=result.p50_ms,
                     p99=result.p99_ms,
-                    errors=result.errors + base.errors,
+                    non_2xx_3xx=result.non_2xx_3xx,
+                    socket_errors=result.socket_errors,
                 )
+                bare_errors += base.errors
             write(
                 f"Round {number}/{options.rounds}: {len(measured)} pages in "
                 f"{time.monotonic() - started:.0f} s."
             )
         locked = portal.log_text().count(LOCKED)
-    return report.median(bare_rates), locked
+    return report.median(bare_rates), bare_errors, locked
 
 
 def pdfs(options) -> list[report.Timing]:
@@ -160,18 +167,18 @@ def pdfs(options) -> list[report.Timing]:
     ]
 
 
-def summary(options, figures, *, bare_rate, locked, extra, timings) -> list[str]:
+def summary(options, figures, *, bare, locked, extra, timings):
     """The report's lines before and after the table."""
     cores = os.cpu_count()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     head = [
-        f"make bench, {timezone.localtime():%Y-%m-%d %H:%M}: {options.rounds} "
+        f"make bench, {timezone.now():%Y-%m-%d %H:%M} UTC: {options.rounds} "
         f"round(s) of {options.seconds:g} s per page and per bare-view run, "
         f"wrk -t{options.threads} -c{options.connections}, gunicorn with "
         f"{options.workers} sync workers on loopback, {connection.vendor}, DEBUG "
         f"off; {cores} cores, load average {load}.",
         f"Bare Django view (no middleware, no database): "
-        f"{report._number(bare_rate)} req/s (median of its runs). "
+        f"{report.number(bare[0])} req/s (median of its runs), {bare[1]} errors. "
         "Ratio: the page's rate over the bare view's in the same round "
         "(median of the rounds).",
     ]
@@ -204,13 +211,13 @@ def main(argv=None) -> int:
     _stop_on_signals()
     chosen, cookies, figures_by_page, extra = prepare(options)
     write(f"Measuring {len(chosen)} pages: {options.rounds} rounds ...")
-    bare_rate, locked = load(options, chosen, cookies, figures_by_page)
+    *bare, locked = load(options, chosen, cookies, figures_by_page)
     timings = pdfs(options)
     figures = [figures_by_page[id(page)] for page in chosen]
     head, tail = summary(
         options,
         figures,
-        bare_rate=bare_rate,
+        bare=bare,
         locked=locked,
         extra=extra,
         timings=timings,

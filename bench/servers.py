@@ -87,6 +87,8 @@ def start(
         f"--bind={HOST}:{port}",
         f"--workers={workers}",
         "--worker-class=sync",
+        # Stopping should not wait long for requests in flight.
+        "--graceful-timeout=5",
         "--error-logfile=-",
         "--log-level=warning",
         f"--chdir={BASE_DIR}",

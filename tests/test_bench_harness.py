@@ -69,6 +69,26 @@ def test_parse_of_a_run_without_requests_fails():
         wrk.parse(output)
 
 
+def test_a_run_in_which_no_request_finished_has_no_latency():
+    output = """\
+Running 2s test @ http://127.0.0.1:8001/portal/
+  2 threads and 8 connections
+  Latency Distribution
+     50%    0.00us
+     75%    0.00us
+     90%    0.00us
+     99%    0.00us
+  0 requests in 2.00s, 0.00B read
+  Socket errors: connect 0, read 0, write 0, timeout 8
+Requests/sec:      0.00
+Transfer/sec:       0.00B
+"""
+    result = wrk.parse(output)
+    assert result.requests == 0
+    assert result.p50_ms is None
+    assert result.socket_errors == 8
+
+
 def test_a_clean_run_has_no_errors():
     clean = WRK_404.replace("  Non-2xx or 3xx responses: 461\n", "")
     assert wrk.parse(clean).errors == 0
@@ -85,6 +105,7 @@ def test_command_sends_the_session_cookie_and_whole_seconds():
         "-t2",
         "-c8",
         "-d2s",
+        "--timeout=30s",
         "--latency",
         "-H",
         "Cookie: sessionid=abc",
@@ -97,7 +118,14 @@ def test_command_sends_the_session_cookie_and_whole_seconds():
 def _page(goals, *, rates=(100.0, 50.0, 30.0), bares=(1000.0, 1000.0, 600.0)):
     page = report.PageFigures("start page", "buyer1@bench.example", goals)
     for rate, bare in zip(rates, bares, strict=True):
-        page.add_round(rate=rate, bare_rate=bare, p50=10.0, p99=40.0, errors=0)
+        page.add_round(
+            rate=rate,
+            bare_rate=bare,
+            p50=10.0,
+            p99=40.0,
+            non_2xx_3xx=0,
+            socket_errors=0,
+        )
     return page
 
 
@@ -121,6 +149,7 @@ def test_goals_are_marked_met_or_not():
 
 def test_row_shows_figures_with_goals_and_errors():
     page = _page((report.PAGE, report.LIST_QUERIES), rates=(80.0,), bares=(1000.0,))
+    assert report.row_cells(_page((), rates=(7.25,), bares=(1000.0,)))[2] == "7.2"
     page.queries = 21
     assert report.row_cells(page) == [
         "start page",
@@ -136,9 +165,15 @@ def test_row_shows_figures_with_goals_and_errors():
     assert not page.all_met
     page.queries = 20
     assert page.all_met
-    page.add_round(rate=80.0, bare_rate=1000.0, p50=None, p99=None, errors=3)
+    page.add_round(
+        rate=80.0, bare_rate=1000.0, p50=None, p99=None, non_2xx_3xx=3, socket_errors=0
+    )
     assert report.row_cells(page)[-1] == "3 ✗"
     assert not page.all_met
+    page.add_round(
+        rate=80.0, bare_rate=1000.0, p50=None, p99=None, non_2xx_3xx=0, socket_errors=2
+    )
+    assert report.row_cells(page)[-1] == "5 ✗ (2 socket errors or timeouts)"
 
 
 def test_small_ratios_keep_their_digits():

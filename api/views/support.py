@@ -89,7 +89,11 @@ def service_form_data(service, data: dict, key: str) -> dict:
         else:
             form_data[f"field_{field.pk}"] = str(value)
     for label, field in fields.items():
-        if field.kind == ServiceField.Kind.FILE and field.required:
+        if (
+            field.kind == ServiceField.Kind.FILE
+            and field.required
+            and label not in errors
+        ):
             errors[label] = [
                 _(
                     "This service needs a file; request it in the portal, where "

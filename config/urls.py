@@ -51,6 +51,7 @@ urlpatterns = [
     # The form at /feedback/ and the staff queue at /portal/feedback/.
     path("", include("feedback.urls")),
     path("api/", include("api.urls")),
+    path("portal/api/", include("api.portal_urls")),
     path("portal/", include("partner_portal.urls")),
     # The portal is invitation-only: Oscar's own login and sign-up forms give
     # way to the portal's login.

@@ -42,6 +42,16 @@ register_entry(
         order=30,
     )
 )
+# The API app's pages (api/portal_urls.py): company admins only.
+register_entry(
+    NavEntry(
+        key="api.index",
+        group="company",
+        label=_("API & integrations"),
+        url_name="api_portal:index",
+        order=40,
+    )
+)
 register_entry(
     NavEntry(
         key="portal.staff_companies",

@@ -17,6 +17,7 @@ from tests.api.service_world import (  # noqa: F401  fixtures
     fixture_desk,
     fixture_other_order,
     fixture_private_files,
+    queries_of,
     return_of,
 )
 from tests.helpers import snapshot
@@ -396,3 +397,27 @@ def test_an_approver_reads_returns_but_may_not_request_one(
 
 def test_a_staff_key_has_no_company_returns(staff_key, delivered_order):
     assert_problem(staff_key().get(LIST), 403)
+
+
+def test_the_list_costs_the_same_queries_for_few_and_many(
+    company_key, company, buyer, delivered_order
+):
+    client = company_key(buyer, access="read", resources=["returns"])
+    return_of(delivered_order, buyer, key="first", BOLT_M8_100=1)
+    few = queries_of(lambda: client.get(LIST))
+    ReturnRequest.objects.bulk_create(
+        ReturnRequest(
+            company=company,
+            order=delivered_order,
+            requested_by=buyer,
+            reason="other",
+            number=f"RMA-2000-{index:06d}",
+            submission_key=f"bulk-{index}",
+        )
+        for index in range(60)
+    )
+
+    many = queries_of(lambda: client.get(LIST, {"page_size": 100}))
+
+    assert many == few
+    assert few <= 8

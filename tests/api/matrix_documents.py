@@ -1,20 +1,25 @@
 """Offers and contracts for the API tests: the objects the offer and contract
 endpoints are asked about, built through the contracts services (PDFs are
 small stand-ins that name their offer and version, stored privately like
-real ones)."""
+real ones), and the access-matrix rows of /api/v1/offers/ and
+/api/v1/contracts/ (see tests/api/api_matrix.py)."""
 
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from contracts import documents, services
 from contracts.models import Contract, ContractDocument, Offer, OfferVersion
+from partner_portal.files import private_storage
+from tests.api.api_matrix import ApiRow
 from tests.factories.contracts import (
     contract_create,
     line,
     offer_draft_create,
     offer_sent_create,
+    sales_user_create,
 )
 
 
@@ -151,7 +156,183 @@ def contract_document_create(contract, *, user, content=b"%PDF-1.4 signed copy")
     )
 
 
+# The access matrix. Its world has no fixture to delete stored files, so the
+# offers are marked sent by hand and their PDFs are one fixed file each,
+# written once into the private storage (no PDF rendering either).
+
+
+def _once(world, name, make):
+    if not hasattr(world, name):
+        setattr(world, name, make())
+    return getattr(world, name)
+
+
+def _stored(name: str) -> str:
+    storage = private_storage()
+    if not storage.exists(name):
+        name = storage.save(name, ContentFile(b"%PDF-1.4 access matrix"))
+    return name
+
+
+def _sales(world):
+    return _once(
+        world,
+        "documents_sales",
+        lambda: sales_user_create(email="sales-matrix@portal.example"),
+    )
+
+
+def _sent(world, *, title, status=OfferVersion.Status.SENT) -> Offer:
+    offer = offer_draft_create(company=world.company, sales=_sales(world), title=title)
+    version = offer.versions.get()
+    version.status = status
+    version.sent_at = timezone.now()
+    version.pdf.name = _stored("api-matrix/offer.pdf")
+    version.save()
+    offer.status = status
+    offer.latest_sent = version
+    offer.save()
+    return offer
+
+
+def _offer(world) -> Offer:
+    return _once(world, "documents_offer", lambda: _sent(world, title="Matrix offer"))
+
+
+def _draft(world) -> Offer:
+    return _once(
+        world,
+        "documents_draft",
+        lambda: offer_draft_create(
+            company=world.company, sales=_sales(world), title="Matrix draft"
+        ),
+    )
+
+
+def _contract(world) -> Contract:
+    def make():
+        accepted = _sent(
+            world, title="Matrix contract", status=OfferVersion.Status.ACCEPTED
+        )
+        return contract_create(
+            company=world.company,
+            title="Matrix contract",
+            offer_version=accepted.latest_sent,
+        )
+
+    return _once(world, "documents_contract", make)
+
+
+def _document(world) -> ContractDocument:
+    def make():
+        name = _stored("api-matrix/document.pdf")
+        return ContractDocument.objects.create(
+            contract=_contract(world),
+            title="Signed copy",
+            file=name,
+            sha256="0" * 64,
+            size=private_storage().size(name),
+            uploaded_by=_sales(world),
+        )
+
+    return _once(world, "documents_document", make)
+
+
+def _leaks(text):
+    return lambda world, response: text(world) in response.content.decode()
+
+
+def _listed_offer(world):
+    _offer(world)
+    return {}
+
+
+def _listed_contract(world):
+    _contract(world)
+    return {}
+
+
+def _offer_number(world):
+    return {"number": _offer(world).number}
+
+
+def _contract_number(world):
+    return {"number": _contract(world).number}
+
+
+ROWS = [
+    ApiRow(
+        "api:offers-list",
+        resource="offers",
+        persona="buyer",
+        kwargs=_listed_offer,
+        other_company=200,
+        absent=_leaks(lambda world: _offer(world).number),
+    ),
+    ApiRow(
+        "api:offers-detail",
+        resource="offers",
+        persona="buyer",
+        kwargs=_offer_number,
+    ),
+    ApiRow(
+        "api:offers-detail",
+        resource="offers",
+        kwargs=lambda world: {"number": _draft(world).number},
+        ok=404,
+        label="-draft",
+    ),
+    # Accepting takes a person in the portal: a read-write key gets 405.
+    ApiRow(
+        "api:offers-detail",
+        method="post",
+        resource="offers",
+        kwargs=_offer_number,
+        data=lambda world: {"status": "accepted", "typed_name": "Ada", "terms": True},
+        ok=405,
+        other_company=405,
+        label="-accept",
+    ),
+    ApiRow(
+        "api:offers-pdf",
+        resource="offers",
+        persona="buyer",
+        kwargs=_offer_number,
+    ),
+    ApiRow(
+        "api:contracts-list",
+        resource="contracts",
+        persona="approver",
+        kwargs=_listed_contract,
+        other_company=200,
+        absent=_leaks(lambda world: _contract(world).number),
+    ),
+    ApiRow(
+        "api:contracts-detail",
+        resource="contracts",
+        persona="approver",
+        kwargs=_contract_number,
+    ),
+    ApiRow(
+        "api:contracts-pdf",
+        resource="contracts",
+        persona="procurement",
+        kwargs=_contract_number,
+    ),
+    ApiRow(
+        "api:contracts-document",
+        resource="contracts",
+        persona="approver",
+        kwargs=lambda world: {
+            "number": _contract(world).number,
+            "pk": _document(world).pk,
+        },
+    ),
+]
+
+
 __all__ = [
+    "ROWS",
     "contract_copies_create",
     "contract_create",
     "contract_document_create",

@@ -11,33 +11,14 @@ from oscar.apps.order import exceptions
 from oscar.apps.order.processing import EventHandler as OscarEventHandler
 from oscar.core.loading import get_model
 
+from partner_portal.events import Event, portal_link, publish, timestamp
+
 Order = get_model("order", "Order")
 ShippingEventType = get_model("order", "ShippingEventType")
 
 # The shipping event types the ERP may record (the ones the order page
 # shows in the reader's language); the dashboard may also use its own.
 SHIPMENT_EVENT_TYPES = {"shipped": "Shipped", "delivered": "Delivered"}
-
-EVENT_ORDER_STATUS = "order.status_changed"
-EVENT_ORDER_SHIPMENT = "order.shipment_added"
-
-
-def _publish_on_commit(event: str, order, **payload) -> None:
-    """Tell the company's webhooks, once the change is committed (if the
-    portal has outbound events)."""
-    try:
-        from partner_portal import events
-    except ImportError:  # the outbound events are not installed
-        return
-    publish = getattr(events, "publish", None)
-    if publish is None or order.company_id is None:
-        return
-    company_id, number = order.company_id, order.number
-    transaction.on_commit(
-        lambda: publish(
-            event, company_id=company_id, payload={"number": number, **payload}
-        )
-    )
 
 
 def _locked(order):
@@ -72,7 +53,17 @@ def order_status_set(*, order, status: str, user=None, note: str = ""):
     order.set_status(status)
     if note.strip():
         OscarEventHandler(user=user).create_note(order, note.strip())
-    _publish_on_commit(EVENT_ORDER_STATUS, order, old_status=old, status=status)
+    publish(
+        Event.ORDER_STATUS_CHANGED,
+        company=order.company,
+        data={
+            "order_number": order.number,
+            "old_status": old,
+            "status": status,
+            "changed_at": timestamp(),
+            "url": portal_link("orders:detail", order.number),
+        },
+    )
     return order
 
 
@@ -126,14 +117,20 @@ def order_shipment_add(
     event = handler.create_shipping_event(
         order, event_type, lines_, counts, reference=reference.strip()
     )
-    _publish_on_commit(
-        EVENT_ORDER_SHIPMENT,
-        order,
-        event_type=event_type.code,
-        reference=event.notes,
-        lines=[
-            {"sku": line.partner_sku, "quantity": quantity}
-            for line, quantity in quantities
-        ],
+    publish(
+        Event.ORDER_SHIPMENT_CREATED,
+        company=order.company,
+        data={
+            "order_number": order.number,
+            "shipment_id": event.pk,
+            "event_type": event_type.code,
+            "reference": event.notes,
+            "lines": [
+                {"sku": line.partner_sku, "quantity": quantity}
+                for line, quantity in quantities
+            ],
+            "created_at": timestamp(event.date_created),
+            "url": portal_link("orders:detail", order.number),
+        },
     )
     return event

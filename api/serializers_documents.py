@@ -28,6 +28,24 @@ CONTRACT_STATES = (
 )
 
 
+# The enums' values, for drf-spectacular's ENUM_NAME_OVERRIDES: "status" and
+# "kind" name other choice sets in other areas too.
+OFFER_STATUS_ENUM = [status.value for status in OFFER_STATUSES]
+OFFER_VERSION_STATUS_ENUM = [status.value for status in VERSION_STATUSES]
+CONTRACT_KIND_ENUM = list(Contract.Kind.values)
+
+
+def _enum(choices, description: str) -> dict:
+    """An inline enum schema: these choice sets share their field names
+    ("status", "kind") with other areas' enums, and an inline one needs no
+    component name."""
+    return {
+        "type": "string",
+        "enum": [choice.value for choice in choices],
+        "description": description,
+    }
+
+
 def offer_status(version: OfferVersion) -> str:
     if version.is_expired:
         return OfferVersion.Status.EXPIRED.value
@@ -82,7 +100,9 @@ class OfferVersionSerializer(serializers.Serializer):
     sent_at = serializers.DateTimeField()
     pdf_url = serializers.SerializerMethodField()
 
-    @extend_schema_field(serializers.ChoiceField(choices=VERSION_STATUSES))
+    @extend_schema_field(
+        _enum(VERSION_STATUSES, "A later version sent supersedes this one.")
+    )
     def get_status(self, version) -> str:
         return offer_status(version)
 
@@ -113,7 +133,12 @@ class OfferListSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
     pdf_url = serializers.SerializerMethodField()
 
-    @extend_schema_field(serializers.ChoiceField(choices=OFFER_STATUSES))
+    @extend_schema_field(
+        _enum(
+            OFFER_STATUSES,
+            "The last version sent: expired once its validity has passed.",
+        )
+    )
     def get_status(self, offer) -> str:
         return offer_status(offer.latest_sent)
 
@@ -178,13 +203,13 @@ class ContractDocumentSerializer(serializers.Serializer):
             self.context,
             "api:contracts-document",
             number=document.contract.number,
-            pk=document.pk,
+            document_id=document.pk,
         )
 
 
 class ContractListSerializer(serializers.Serializer):
     number = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Contract.Kind.choices)
+    kind = serializers.SerializerMethodField()
     kind_label = serializers.CharField(source="get_kind_display")
     title = serializers.CharField()
     state = serializers.ChoiceField(choices=CONTRACT_STATES)
@@ -198,6 +223,12 @@ class ContractListSerializer(serializers.Serializer):
     offer = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     pdf_url = serializers.SerializerMethodField()
+
+    @extend_schema_field(
+        _enum(Contract.Kind, "A contract, or a partner agreement with a partner.")
+    )
+    def get_kind(self, contract) -> str:
+        return contract.kind
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_offer(self, contract):

@@ -28,7 +28,7 @@ urlpatterns = [
         name="contracts-pdf",
     ),
     path(
-        "contracts/<str:number>/documents/<id:pk>/",
+        "contracts/<str:number>/documents/<id:document_id>/",
         documents.ContractDocumentView.as_view(),
         name="contracts-document",
     ),

@@ -358,19 +358,24 @@ class ContractDocumentView(PdfDownloadMixin, ApiView):
         operation_id="contracts_documents_retrieve",
         parameters=[
             _number_parameter(_("Contract number")),
-            OpenApiParameter("pk", int, OpenApiParameter.PATH, description="Id"),
+            OpenApiParameter(
+                "document_id",
+                int,
+                OpenApiParameter.PATH,
+                description=_("The document's id, as the contract lists it"),
+            ),
         ],
         responses={
             (200, PDF): PDF_RESPONSE,
             **problem_responses(404, *COMMON_PROBLEMS),
         },
     )
-    def get(self, request, number, pk):
+    def get(self, request, number, document_id):
         document = get_for_company_or_404(
             ContractDocument.objects.select_related("contract"),
             company=self.company,
             contract__number=number,
-            pk=pk,
+            pk=document_id,
         )
         return _pdf_response(
             document.file, filename=f"{document.contract.number}-{document.pk}.pdf"

@@ -325,7 +325,7 @@ ROWS = [
         persona="approver",
         kwargs=lambda world: {
             "number": _contract(world).number,
-            "pk": _document(world).pk,
+            "document_id": _document(world).pk,
         },
     ),
 ]

@@ -23,7 +23,12 @@ from api.serializers_orders import (
     ShipmentSerializer,
 )
 from api.views.base import ApiListView, ApiView
-from api.views.orders import IDEMPOTENCY_PARAMETER, ORDERING_VALUES, ordering_sort
+from api.views.orders import (
+    IDEMPOTENCY_PARAMETER,
+    ORDERING_VALUES,
+    NoNullCharacters,
+    ordering_sort,
+)
 from orders.forms import OrderFilterForm
 from orders.invoices import invoice_number
 from orders.services.fulfilment import (
@@ -63,7 +68,7 @@ def _filters(request) -> dict:
     return filters
 
 
-class ErpOrderListView(ApiListView):
+class ErpOrderListView(NoNullCharacters, ApiListView):
     """Every company's orders, newest first; `?company=` one company's."""
 
     policy = ERP_ORDERS
@@ -100,7 +105,7 @@ def _detail(number):
     return order
 
 
-class ErpOrderStatusView(ApiView):
+class ErpOrderStatusView(NoNullCharacters, ApiView):
     """Move an order to its next status (Pending → Processing → Shipped →
     Complete, or Cancelled before it ships)."""
 
@@ -154,7 +159,7 @@ def _quantities(order, lines: list[dict]) -> list[tuple]:
     return pairs
 
 
-class ErpOrderShipmentView(ApiView):
+class ErpOrderShipmentView(NoNullCharacters, ApiView):
     """Record a shipment (or delivery) of some or all of an order's lines."""
 
     policy = ERP_ORDERS

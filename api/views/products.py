@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.serializers_orders import ProductSerializer
 from api.views.base import ApiListView, ApiView
+from api.views.orders import NoNullCharacters
 from orders.product_selectors import (
     company_products,
     product_filter,
@@ -27,7 +28,7 @@ ORDERING = {"title": "title", "created_at": "date_created"}
 ORDERING_VALUES = [*ORDERING, *(f"-{name}" for name in ORDERING)]
 
 
-class ProductListView(ApiListView):
+class ProductListView(NoNullCharacters, ApiListView):
     """Products with the company's price; `q`, `category` and `sku` filter."""
 
     policy = PRODUCTS_READ
@@ -91,7 +92,7 @@ class ProductListView(ApiListView):
         return super().get(request, *args, **kwargs)
 
 
-class ProductDetailView(ApiView):
+class ProductDetailView(NoNullCharacters, ApiView):
     """One product by its SKU."""
 
     policy = PRODUCTS_READ

@@ -215,3 +215,17 @@ def test_a_key_without_orders_is_a_403(company_key, buyer, orders):
     client = company_key(buyer, resources=["products"])
 
     assert_problem(client.get(LIST), 403)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/orders/1%00/",
+        "/api/v1/products/BOLT%00/",
+        "/api/v1/invoices/INV%00/pdf/",
+    ],
+)
+def test_a_null_character_in_the_path_is_a_404(company_key, procurement, orders, url):
+    client = company_key(procurement)
+
+    assert_problem(client.get(url), 404)

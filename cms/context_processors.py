@@ -1,8 +1,6 @@
 def footer(request):
-    from cms.selectors import footer_pages, help_links
+    from cms.frame import footer_pages_cached
 
-    # Callables, so that pages without a footer or menu query nothing.
-    return {
-        "footer_pages": lambda: footer_pages(request=request),
-        "help_links": lambda: help_links(request=request),
-    }
+    # Callables, so that pages without a footer query nothing; cached per
+    # audience and language (cms.frame).
+    return {"footer_pages": lambda: footer_pages_cached(request)}

@@ -7,9 +7,9 @@ from partner_portal.policy import DjangoPermission
 
 
 def _help_links(request):
-    from cms.selectors import help_links
+    from cms.frame import help_links_cached
 
-    return help_links(request=request)
+    return help_links_cached(request)
 
 
 # Knowledge base, news and trainings: the pages the audience rule lets the

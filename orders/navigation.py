@@ -1,6 +1,9 @@
 """The shop's and the orders' navigation entries (partner_portal.navigation)."""
 
+from django.db.models import Sum
+from django.utils.functional import empty
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 
 from partner_portal.navigation import NavEntry, register_entry
 from partner_portal.permissions import Capability
@@ -8,8 +11,18 @@ from partner_portal.policy import ANY_MEMBER, Member
 
 
 def _basket_count(request):
+    """Items in the member's open basket, in one query. Oscar loads (and may
+    create) the basket itself on first use: only pages that show it do."""
     basket = getattr(request, "basket", None)
-    return basket.num_items if basket is not None else None
+    if basket is None:
+        return None
+    if getattr(basket, "_wrapped", empty) is not empty:
+        return basket.num_items
+    basket_model = get_model("basket", "Basket")
+    lines = get_model("basket", "Line").objects.filter(
+        basket__owner=request.user, basket__status=basket_model.OPEN
+    )
+    return lines.aggregate(items=Sum("quantity"))["items"] or 0
 
 
 # Oscar's catalogue and basket declare no portal policy: the entries say who

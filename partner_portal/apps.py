@@ -21,3 +21,7 @@ class PartnerPortalConfig(AppConfig):
         from partner_portal.language import activate_on_login
 
         user_logged_in.connect(activate_on_login, dispatch_uid="portal_login_language")
+
+        from partner_portal import frame_cache
+
+        frame_cache.connect()

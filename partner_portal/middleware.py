@@ -1,7 +1,7 @@
 from django.http import QueryDict
 
 from partner_portal.language import remember_language
-from partner_portal.selectors import membership_current
+from partner_portal.selectors import memberships_of_user
 
 SESSION_KEY = "portal_company_id"
 
@@ -12,16 +12,25 @@ class CurrentCompanyMiddleware:
     users without a company).
 
     A user may belong to several companies; the one chosen in the session wins,
-    otherwise the first active one."""
+    otherwise the first active one. All of them are read in one query and kept
+    as `request.portal_memberships` for the company switch in the navigation."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request.membership = None
+        request.portal_memberships = []
         if request.user.is_authenticated:
-            request.membership = membership_current(
-                user=request.user, company_id=request.session.get(SESSION_KEY)
+            request.portal_memberships = list(
+                memberships_of_user(user=request.user).select_related(
+                    "company__contact_person"
+                )
+            )
+            chosen = request.session.get(SESSION_KEY)
+            request.membership = next(
+                (m for m in request.portal_memberships if m.company_id == chosen),
+                request.portal_memberships[0] if request.portal_memberships else None,
             )
         request.company = request.membership.company if request.membership else None
         # The user's language preference rides on this middleware because it

@@ -21,7 +21,7 @@ fixed `path` instead of a URL name.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.urls import resolve, reverse
+from django.urls import get_script_prefix, get_urlconf, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
 from partner_portal.policy import Policy, policy_of
@@ -68,13 +68,30 @@ class NavEntry:
     links: Callable | None = field(default=None, compare=False)
 
     def url(self) -> str:
-        return reverse(self.url_name) if self.url_name else self.path
+        return self._target()[0]
 
     def rule(self) -> Policy | None:
         """The policy of the view behind the URL; the entry's own only when
         that view declares none."""
-        declared = policy_of(resolve(self.url()).func) if self.url() else None
-        return declared or self.policy
+        return self._target()[1]
+
+    def _target(self) -> tuple[str, Policy | None]:
+        # Reversing and resolving every entry took a third of the page frame;
+        # both depend only on the URLconf and the script prefix.
+        context = (get_urlconf(), get_script_prefix())
+        known = _targets.get(id(self))
+        if known is not None and known[0] is self and known[1] == context:
+            return known[2]
+        url = reverse(self.url_name) if self.url_name else self.path
+        declared = policy_of(resolve(url).func) if url else None
+        target = (url, declared or self.policy)
+        _targets[id(self)] = (self, context, target)
+        return target
+
+
+# id(entry) -> (entry, (urlconf, script prefix), (url, policy)); the entry is
+# kept so that its id is not reused.
+_targets: dict[int, tuple] = {}
 
 
 @dataclass(frozen=True)

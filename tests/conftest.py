@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from partner_portal.permissions import Role
@@ -34,6 +35,14 @@ def _default_language():
     # without this a test that switches to Persian leaks it into the next one.
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The cache outlives each test's rolled-back database: cached sessions,
+    # page frames (partner_portal.frame_cache) and rate limits go with it.
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,83 @@
+"""The page frame's cache: what every page shows around its content (help
+menu, footer, branding) is the same for everyone with the same audience and
+language, so it is computed once and kept in Django's cache.
+
+    links = frame_cached("help", key_parts, lambda: compute_links(...))
+
+Every entry's key holds a generation number; `frame_cache_clear()` moves to a
+new generation, which makes every entry stale at once (in every worker when
+the cache is shared, see CACHES in config/settings/base.py). Apps call it from
+receivers when editors change what the frame shows: pages published,
+unpublished, moved or deleted, the branding saved.
+"""
+
+import itertools
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+_GENERATION_KEY = "portal:frame:generation"
+# Entries outlive no editor change (the generation moves then), so the timeout
+# only bounds what a cache keeps of generations nobody asks for any more.
+_TIMEOUT = 60 * 60 * 24
+_counter = itertools.count()
+
+
+def _generation() -> str:
+    generation = cache.get(_GENERATION_KEY)
+    if generation is None:
+        generation = _new_generation()
+        # add: a worker that just cleared keeps its newer generation.
+        if not cache.add(_GENERATION_KEY, generation, _TIMEOUT):
+            generation = cache.get(_GENERATION_KEY, generation)
+    return generation
+
+
+def _new_generation() -> str:
+    # Unique across workers and restarts without a shared counter.
+    return f"{time.time_ns():x}.{next(_counter)}"
+
+
+def frame_cached(name: str, parts, compute):
+    """The cached value of `compute()` for `name` and the key `parts` (a tuple
+    of strings: audiences, language, host), computed on a miss."""
+    key = f"portal:frame:{_generation()}:{name}:{'|'.join(map(str, parts))}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, _TIMEOUT)
+    return value
+
+
+def _clear() -> None:
+    cache.set(_GENERATION_KEY, _new_generation(), _TIMEOUT)
+
+
+def frame_cache_clear(**_signal_kwargs) -> None:
+    """Make every cached frame entry stale; usable as a signal receiver.
+
+    Again when the editor's transaction commits: a page rendered in between
+    would otherwise cache what the database showed before the commit."""
+    _clear()
+    transaction.on_commit(_clear)
+
+
+def _branding_changed(sender, **kwargs):
+    frame_cache_clear()
+
+
+def connect() -> None:
+    """The portal's own part of the frame: the branding and its logo."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.images import get_image_model
+
+    from partner_portal.models import Branding
+
+    for model in (Branding, get_image_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _branding_changed,
+                sender=model,
+                dispatch_uid=f"portal.frame.{model._meta.label}.{signal is post_save}",
+            )

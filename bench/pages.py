@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from bench.report import LIST_QUERIES, MIDDLEWARE_SIGNED_IN, PAGE, Goal
+from bench.report import CATALOGUE, LIST_QUERIES, MIDDLEWARE_SIGNED_IN, PAGE, Goal
 from forums.models import Topic
 from partner_portal.models import Company
 
@@ -31,6 +31,16 @@ OFFERS_ADMIN = "admin@bench-offers.example"
 PARTNER = "partner@northwind.example"
 RETURNS_BUYER = "buyer@acme.example"
 SUPPORT_AGENT = "support@portal.example"
+# How the table names them.
+ROLES = {
+    ANONYMOUS: "anonymous",
+    BUYER: "buyer",
+    PROCUREMENT: "procurement",
+    PARTNER: "partner",
+    RETURNS_BUYER: "buyer (demo)",
+    OFFERS_ADMIN: "company admin",
+    SUPPORT_AGENT: "support staff",
+}
 
 
 @dataclass
@@ -39,6 +49,10 @@ class Page:
     who: str
     path: str
     goals: tuple[Goal, ...] = ()
+
+    @property
+    def role(self) -> str:
+        return ROLES.get(self.who, self.who)
 
     @property
     def signed_in(self) -> bool:
@@ -151,7 +165,7 @@ def pages(clients_by_email: dict[str, Client]) -> list[Page]:
             (MIDDLEWARE_SIGNED_IN,),
         ),
         Page("/healthz", ANONYMOUS, reverse("healthz")),
-        Page("catalogue", BUYER, reverse("catalogue:index"), (LIST_QUERIES,)),
+        Page("catalogue", BUYER, reverse("catalogue:index"), (CATALOGUE, LIST_QUERIES)),
         Page("start page", BUYER, reverse("partner_portal:start"), (PAGE,)),
         Page("start page", PROCUREMENT, reverse("partner_portal:start"), (PAGE,)),
         Page("start page", PARTNER, reverse("partner_portal:start"), (PAGE,)),
@@ -178,12 +192,4 @@ def pages(clients_by_email: dict[str, Client]) -> list[Page]:
 
 
 def emails() -> list[str]:
-    return [
-        ANONYMOUS,
-        BUYER,
-        PROCUREMENT,
-        PARTNER,
-        RETURNS_BUYER,
-        OFFERS_ADMIN,
-        SUPPORT_AGENT,
-    ]
+    return list(ROLES)

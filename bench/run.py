@@ -18,7 +18,16 @@ from django.db import connection
 from django.utils import timezone
 
 from bench import inprocess, report, servers, wrk
-from bench.pages import Page, clients, data_ensure, emails, pages, session_cookie
+from bench.pages import (
+    ANONYMOUS,
+    ROLES,
+    Page,
+    clients,
+    data_ensure,
+    emails,
+    pages,
+    session_cookie,
+)
 from partner_portal.management.bench import production_like
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -71,7 +80,7 @@ def prepare(options) -> tuple[list[Page], dict, dict[str, report.PageFigures], d
         cookies = {email: session_cookie(client) for email, client in by_email.items()}
         figures = {}
         for page in chosen:
-            figures[id(page)] = report.PageFigures(page.label, page.who, page.goals)
+            figures[id(page)] = report.PageFigures(page.label, page.role, page.goals)
             figures[id(page)].queries = inprocess.queries(by_email[page.who], page.path)
         catalogue = next((p for p in chosen if p.label == "catalogue"), None)
         extra = {}
@@ -93,7 +102,7 @@ def _headers(page: Page, cookies) -> dict[str, str]:
 def load(options, chosen, cookies, figures) -> tuple[float | None, int, int]:
     """The interleaved rounds; answers the bare view's median rate and errors,
     and how often the portal's log says the database was locked."""
-    bare_rates, bare_errors = [], 0
+    bare_rates, bare_errors, empty = [], 0, 0
     with ExitStack() as stack:
         portal = servers.start(
             "portal",
@@ -149,11 +158,17 @@ def load(options, chosen, cookies, figures) -> tuple[float | None, int, int]:
                     socket_errors=result.socket_errors,
                 )
                 bare_errors += base.errors
+                empty += result.requests == 0
             write(
                 f"Round {number}/{options.rounds}: {len(measured)} pages in "
                 f"{time.monotonic() - started:.0f} s."
             )
         locked = portal.log_text().count(LOCKED)
+    if empty:
+        write(
+            f"In {empty} page run(s) no request finished: a rate of 0 says "
+            "nothing; run longer (BENCH_SECONDS)."
+        )
     return report.median(bare_rates), bare_errors, locked
 
 
@@ -181,6 +196,13 @@ def summary(options, figures, *, bare, locked, extra, timings):
         f"{report.number(bare[0])} req/s (median of its runs), {bare[1]} errors. "
         "Ratio: the page's rate over the bare view's in the same round "
         "(median of the rounds).",
+        "Signed in as: "
+        + ", ".join(
+            f"{role} {email}"
+            for email, role in ROLES.items()
+            if role != email and email != ANONYMOUS
+        )
+        + ".",
     ]
     errors = sum(f.errors for f in figures)
     failed = [f for f in figures if f.failure]
@@ -197,7 +219,7 @@ def summary(options, figures, *, bare, locked, extra, timings):
             products=products,
             queries=catalogue.queries,
             median_ms=median_ms,
-            rate=report.median(catalogue.rates),
+            ratio=catalogue.ratio,
         )
     tail += [timing.text for timing in timings]
     met = all(f.all_met for f in figures) and locked == 0

@@ -327,6 +327,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set where several fields are called "status" or "kind".
+    "ENUM_NAME_OVERRIDES": {
+        "OrderStatusEnum": "api.serializers_orders.STATUSES",
+        "OfferStatusEnum": "api.serializers_documents.OFFER_STATUS_ENUM",
+        "OfferVersionStatusEnum": "api.serializers_documents.OFFER_VERSION_STATUS_ENUM",
+        "ContractKindEnum": "api.serializers_documents.CONTRACT_KIND_ENUM",
+        "ReturnStatusEnum": "returns.models.ReturnRequest.Status",
+        "SupportRequestStatusEnum": "support.models.requests.Status",
+        "SupportPriorityEnum": "support.models.catalogue.Priority",
+        "SupportEventKindEnum": "support.models.requests.Event.Kind",
+        "ServiceFieldKindEnum": "support.models.catalogue.ServiceField.Kind",
+    },
 }
 
 # Shown to users who have no company yet.

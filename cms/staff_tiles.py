@@ -15,10 +15,17 @@ CONTENT_APPROVER = "Content approver"
 
 def _is_content_staff(request):
     user = request.user
-    return user.is_authenticated and (
-        is_in_staff_group(user, StaffGroup.CONTENT_EDITOR)
-        or user.groups.filter(name=CONTENT_APPROVER).exists()
-    )
+    if not user.is_authenticated:
+        return False
+    # Two tiles ask on every start page: the answer is kept for the request.
+    cached = getattr(user, "_portal_content_staff", None)
+    if cached is None:
+        cached = (
+            is_in_staff_group(user, StaffGroup.CONTENT_EDITOR)
+            or user.groups.filter(name=CONTENT_APPROVER).exists()
+        )
+        user._portal_content_staff = cached
+    return cached
 
 
 def _review(request):

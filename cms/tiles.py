@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cms.selectors import course_list, course_progress, news_latest
+from cms.selectors import course_list_with_progress, news_latest
 from partner_portal.partner_area import Section, register_section
 from partner_portal.permissions import Capability, capabilities_for
 from partner_portal.tiles import Tile, register_tile
@@ -20,12 +20,11 @@ def _news_context(request):
 
 
 def _trainings_context(request):
-    courses = course_list(request=request)[:4]
+    # Progress of all shown courses in one go (a fixed number of queries).
+    progresses = course_list_with_progress(request=request, index=None)[:4]
+    courses = [progress.course for progress in progresses]
     items = []
-    for course in courses:
-        progress = course_progress(
-            company=request.company, user=request.user, course=course
-        )
+    for course, progress in zip(courses, progresses, strict=True):
         if progress.complete:
             state = _("completed")
         else:
@@ -62,6 +61,7 @@ register_tile(
         is_visible=lambda request: request.user.is_authenticated,
         order=50,
         template="partner_portal/tiles/list.html",
+        lazy=True,
     )
 )
 register_tile(
@@ -72,6 +72,7 @@ register_tile(
         capability=Capability.COMPANY_VIEW,
         order=55,
         template="cms/tiles/trainings.html",
+        lazy=True,
     )
 )
 register_section(

@@ -113,6 +113,7 @@ register_tile(
         capability=Capability.OFFER_ACCEPT,
         context=_offers,
         order=30,
+        lazy=True,
     )
 )
 register_tile(
@@ -122,6 +123,7 @@ register_tile(
         capability=Capability.CONTRACT_VIEW,
         context=_contracts,
         order=31,
+        lazy=True,
     )
 )
 register_tile(

@@ -49,6 +49,7 @@ register_tile(
         is_visible=_is_forum_user,
         context=_new_replies,
         order=40,
+        lazy=True,
     )
 )
 register_tile(

@@ -88,6 +88,7 @@ register_tile(
         capability=Capability.ORDER_VIEW_OWN,
         context=_open_orders,
         order=25,
+        lazy=True,
     )
 )
 register_tile(

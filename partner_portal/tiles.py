@@ -14,9 +14,13 @@ An app registers its tiles in its `AppConfig.ready()`:
 
 The start page never names an app: it shows the registered tiles the user may
 see, in the user's own order, without the ones they hid.
+
+A tile whose context costs more than a few queries says `lazy=True`: the start
+page renders its frame, and static/portal/tiles.js fills in the body from the
+tile's own URL (/portal/tiles/<key>/), which without JavaScript is a link.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -38,6 +42,30 @@ class Tile:
     is_visible: Callable[..., bool] = field(default=lambda request: request.membership)
     order: int = 100
     template: str = "partner_portal/tiles/tile.html"
+    # Rendered after the page, from its own URL (see the module's docstring).
+    lazy: bool = False
+
+
+class TileContext(Mapping):
+    """A tile's context, computed on first use: the start page lists a lazy
+    tile without touching it, while tests and the tile's own URL read it."""
+
+    def __init__(self, tile: Tile, request):
+        self._tile, self._request, self._data = tile, request, None
+
+    def _get(self) -> dict:
+        if self._data is None:
+            self._data = self._tile.context(self._request)
+        return self._data
+
+    def __getitem__(self, key):
+        return self._get()[key]
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self):
+        return len(self._get())
 
 
 _registry: dict[str, Tile] = {}
@@ -238,5 +266,6 @@ register_tile(
         context=_tasks_context,
         order=5,
         template="partner_portal/tasks_tile.html",
+        lazy=True,
     )
 )

@@ -14,6 +14,7 @@ app_name = "partner_portal"
 
 urlpatterns = [
     path("", start.StartView.as_view(), name="start"),
+    path("tiles/<str:key>/", start.TileView.as_view(), name="tile"),
     path("no-company/", start.NoCompanyView.as_view(), name="no_company"),
     path("tasks/", tasks.TaskListView.as_view(), name="tasks"),
     path("company/", company.CompanyDetailView.as_view(), name="company"),

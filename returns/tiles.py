@@ -45,6 +45,7 @@ register_tile(
         capability=Capability.ORDER_VIEW_OWN,
         context=_my_returns,
         order=35,
+        lazy=True,
     )
 )
 register_tile(

@@ -42,5 +42,6 @@ register_tile(
         capability=Capability.SUPPORT_REQUEST,
         context=_open_requests,
         order=45,
+        lazy=True,
     )
 )

@@ -1,5 +1,6 @@
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -8,7 +9,7 @@ from partner_portal.forms import TileActionForm
 from partner_portal.models import TilePreference
 from partner_portal.policy import MEMBER_OR_STAFF, SIGNED_IN
 from partner_portal.services import tile_preference_save
-from partner_portal.tiles import arrange, tiles_available
+from partner_portal.tiles import TileContext, arrange, tiles_available
 
 
 class StartView(PolicyRequiredMixin, View):
@@ -31,7 +32,8 @@ class StartView(PolicyRequiredMixin, View):
 
     def get(self, request):
         _available, shown, hidden = self._arranged(request)
-        rendered = [(tile, tile.context(request)) for tile in shown]
+        # Lazy tiles are listed without their context (tiles.js fetches it).
+        rendered = [(tile, TileContext(tile, request)) for tile in shown]
         return render(
             request,
             "partner_portal/start.html",
@@ -69,6 +71,26 @@ class StartView(PolicyRequiredMixin, View):
             user=request.user, order=order, hidden=hidden_keys, known=known
         )
         return redirect(f"{request.path}?customise=1")
+
+
+class TileView(PolicyRequiredMixin, View):
+    """One start-page tile: with ?body=1 its body alone (what tiles.js puts
+    into the start page), else a page with the tile (without JavaScript). A
+    tile the user may not see is not there."""
+
+    policy = MEMBER_OR_STAFF
+
+    def get(self, request, key):
+        tile = next((t for t in tiles_available(request) if t.key == key), None)
+        if tile is None:
+            raise Http404
+        context = TileContext(tile, request)
+        if request.GET.get("body") == "1":
+            # Without the page frame's context processors: the body is all.
+            return HttpResponse(render_to_string(tile.template, {"c": context}))
+        return render(
+            request, "partner_portal/tile_page.html", {"tile": tile, "c": context}
+        )
 
 
 class NoCompanyView(PolicyRequiredMixin, TemplateView):

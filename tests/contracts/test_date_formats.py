@@ -42,7 +42,9 @@ def test_persian_pages_use_latin_digits(client, company, company_admin, sales):
     offer = offer_sent_create(company=company, sales=sales, title="Open")
     client.force_login(company_admin)
 
-    html = client.get(START, HTTP_ACCEPT_LANGUAGE="fa").text
+    # The offers tile is lazy: its body comes from its own URL.
+    tile = reverse("partner_portal:tile", args=["contracts.offers"]) + "?body=1"
+    html = client.get(tile, HTTP_ACCEPT_LANGUAGE="fa").text
     listing = client.get(reverse("contracts:offers"), HTTP_ACCEPT_LANGUAGE="fa").text
 
     valid_until = offer.latest_sent.valid_until

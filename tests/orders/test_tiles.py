@@ -91,7 +91,9 @@ def test_buyer_sees_their_orders_waiting_for_approval(
 
     context = _order_tiles(response)["orders.open"][1]
     assert (context["count"], context["secondary"]) == (0, 1)
-    assert "1 waiting for approval" in response.text
+    # The tile is lazy: its body comes from its own URL.
+    body = client.get(reverse("partner_portal:tile", args=["orders.open"]) + "?body=1")
+    assert "1 waiting for approval" in body.text
 
 
 def test_approver_sees_the_number_of_orders_awaiting_approval(

@@ -78,6 +78,22 @@ MATRIX = [
         allowed=("buyer", Expect(302, f"{START}?customise=1", changes=True)),
     ),
     Row(
+        "partner_portal:tile",
+        kwargs=lambda w: {"key": "company"},
+        anonymous=LOGIN,
+        other_company=OK,
+        missing_capability=("no_company", GO_NO_COMPANY),
+        allowed=("buyer", OK),
+    ),
+    # A tile the user may not see (buyers have no approvals) is not there.
+    Row(
+        "partner_portal:tile",
+        kwargs=lambda w: {"key": "orders.approvals"},
+        missing_capability=("buyer", NOT_FOUND),
+        allowed=("admin", OK),
+        label="-capability",
+    ),
+    Row(
         "partner_portal:no_company",
         anonymous=LOGIN,
         other_company=Expect(302, START),

@@ -50,6 +50,16 @@ def subscription_toggle(*, user, topic: Topic) -> bool:
 
 
 def topic_mark_read(*, user, topic: Topic) -> None:
+    """Remember that the user has read the topic up to now. Writes only when
+    the topic has posts the marker does not cover (the rule the unread counts
+    follow): reading a topic again takes no write lock."""
+    read_at = (
+        TopicRead.objects.filter(user=user, topic=topic)
+        .values_list("last_read_at", flat=True)
+        .first()
+    )
+    if read_at is not None and read_at >= topic.last_post_at:
+        return
     TopicRead.objects.update_or_create(
         user=user, topic=topic, defaults={"last_read_at": timezone.now()}
     )

@@ -163,7 +163,7 @@ def load(options, chosen, cookies, figures) -> tuple[float | None, int, int]:
                 f"Round {number}/{options.rounds}: {len(measured)} pages in "
                 f"{time.monotonic() - started:.0f} s."
             )
-        locked = portal.log_text().count(LOCKED)
+        locked = sum(LOCKED in line for line in portal.log_text().splitlines())
     if empty:
         write(
             f"In {empty} page run(s) no request finished: a rate of 0 says "
@@ -198,7 +198,7 @@ def summary(options, figures, *, bare, locked, extra, timings):
         "(median of the rounds).",
         "Signed in as: "
         + ", ".join(
-            f"{role} {email}"
+            f"{role} = {email}"
             for email, role in ROLES.items()
             if role != email and email != ANONYMOUS
         )
@@ -209,8 +209,8 @@ def summary(options, figures, *, bare, locked, extra, timings):
     tail = [
         f"Errors (non-2xx/3xx responses, socket errors): {errors} "
         f"{report.mark(errors == 0)}; pages that did not answer 200: "
-        f'{len(failed)} {report.mark(not failed)}; "{LOCKED}" in the portal\'s '
-        f"log: {locked} times {report.mark(locked == 0)}.",
+        f'{len(failed)} {report.mark(not failed)}; lines with "{LOCKED}" in the '
+        f"portal's log: {locked} {report.mark(locked == 0)}.",
     ]
     if "catalogue" in extra:
         page, products, median_ms = extra["catalogue"]

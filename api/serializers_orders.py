@@ -62,7 +62,7 @@ class OrderLineSerializer(serializers.Serializer):
     quantity = serializers.IntegerField()
     unit_price_net = serializers.DecimalField(source="unit_price_excl_tax", **MONEY)
     line_net = serializers.DecimalField(source="line_price_excl_tax", **MONEY)
-    vat_rate = serializers.CharField(source="tax_code")
+    vat_rate = serializers.CharField(source="tax_code", allow_null=True)
     line_gross = serializers.DecimalField(source="line_price_incl_tax", **MONEY)
 
 
@@ -146,6 +146,7 @@ class OrderCreateSerializer(StrictSerializer):
     delivery_address = serializers.IntegerField(
         required=False,
         min_value=1,
+        max_value=2**31 - 1,
         help_text=_(
             "Id of one of the company's delivery addresses; the default one "
             "when left out."

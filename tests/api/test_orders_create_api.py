@@ -263,3 +263,15 @@ def test_a_read_only_key_cannot_place_orders(company_key, buyer, address, bolts)
 
     assert_problem(client.post(URL, _order(), format="json"), 403)
     assert not Order.objects.exists()
+
+
+@pytest.mark.parametrize("value", [0, 2**63, "first"])
+def test_a_delivery_address_that_is_no_id_is_a_400(key_client, value):
+    before = _nothing_placed()
+
+    assert_problem(
+        key_client.post(URL, _order(delivery_address=value), format="json"),
+        400,
+        field="delivery_address",
+    )
+    assert _nothing_placed() == before

@@ -421,3 +421,26 @@ def test_the_list_costs_the_same_queries_for_few_and_many(
 
     assert many == few
     assert few <= 8
+
+
+def test_a_retry_whose_idempotency_record_is_gone_still_creates_once(
+    company_key, buyer, delivered_order
+):
+    """The Idempotency-Key also becomes the web form's submission token, so a
+    retry that the idempotency record no longer catches (expired, or a race
+    the record lost) finds the first return."""
+    from api.models import IdempotencyRecord
+
+    client = company_key(buyer, resources=["returns"])
+    first = client.post(
+        LIST, _body(delivered_order), format="json", HTTP_IDEMPOTENCY_KEY="rma-9"
+    )
+    IdempotencyRecord.objects.all().delete()
+
+    again = client.post(
+        LIST, _body(delivered_order), format="json", HTTP_IDEMPOTENCY_KEY="rma-9"
+    )
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["number"] == first.json()["number"]
+    assert ReturnRequest.objects.count() == 1

@@ -249,3 +249,19 @@ def test_a_retried_create_with_the_same_idempotency_key_opens_one_request(
     assert retry.json()["number"] == first.json()["number"]
     assert_problem(reused, 422)
     assert SupportRequest.objects.count() == 1
+
+
+def test_a_retry_whose_idempotency_record_is_gone_still_opens_one_request(
+    company_key, buyer, laptop_service
+):
+    from api.models import IdempotencyRecord
+
+    client = company_key(buyer)
+    first = client.post(LIST, _laptop(), format="json", HTTP_IDEMPOTENCY_KEY="req-9")
+    IdempotencyRecord.objects.all().delete()
+
+    again = client.post(LIST, _laptop(), format="json", HTTP_IDEMPOTENCY_KEY="req-9")
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["number"] == first.json()["number"]
+    assert SupportRequest.objects.count() == 1

@@ -1,7 +1,14 @@
 """`make bench`'s pure parts: reading wrk's output, the ratios to the bare view
 and the goals printed beside them. Nothing here is timed."""
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from django.urls import Resolver404, resolve
 
 from bench import report, wrk
 
@@ -239,3 +246,54 @@ def test_the_catalogue_goal_is_ten_times_the_sandboxs_ratio():
     assert report.CATALOGUE.text == "ratio ≥ 0.0114"
     assert report.CATALOGUE.met(0.0115) is True
     assert report.CATALOGUE.met(0.0046) is False
+
+
+def test_bare_view_in_the_portal_exists_only_in_the_bench_urlconf():
+    from config import bench_urls  # imports the portal's URLconf
+
+    match = resolve("/bench/bare/", urlconf="config.bench_urls")
+    assert match.func is bench_urls.bare
+    try:
+        portal_match = resolve("/bench/bare/", urlconf="config.urls")
+    except Resolver404:
+        portal_match = None
+    # The portal's own URLs hand it to Wagtail's page tree at most.
+    assert portal_match is None or portal_match.func is not bench_urls.bare
+
+
+def test_bench_settings_are_production_without_https():
+    """Read in a process of its own: the module sets environment defaults."""
+    script = (
+        "import django, json; from django.conf import settings; django.setup();"
+        "from config.settings import production;"
+        "print(json.dumps({'debug': settings.DEBUG,"
+        " 'same_middleware': settings.MIDDLEWARE == production.MIDDLEWARE,"
+        " 'ssl_redirect': settings.SECURE_SSL_REDIRECT,"
+        " 'secure_cookie': settings.SESSION_COOKIE_SECURE,"
+        " 'atomic': settings.DATABASES['default']['ATOMIC_REQUESTS'] =="
+        "  production.DATABASES['default']['ATOMIC_REQUESTS'],"
+        " 'database': str(settings.DATABASES['default']['NAME']),"
+        " 'urlconf': settings.ROOT_URLCONF}))"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["debug"] is False
+    assert found["same_middleware"] is True
+    assert found["atomic"] is True
+    assert found["ssl_redirect"] is False
+    assert found["secure_cookie"] is False
+    assert found["database"].endswith("var/bench/bench.sqlite3")
+    assert found["urlconf"] == "config.bench_urls"

@@ -99,9 +99,10 @@ def _headers(page: Page, cookies) -> dict[str, str]:
     return {"Cookie": cookie} if page.signed_in and cookie else {}
 
 
-def load(options, chosen, cookies, figures) -> tuple[float | None, int, int]:
+def load(options, chosen, cookies, figures) -> tuple[float | None, int, int, int]:
     """The interleaved rounds; answers the bare view's median rate and errors,
-    and how often the portal's log says the database was locked."""
+    how often the portal's log says the database was locked, and in how many
+    page runs no request finished."""
     bare_rates, bare_errors, empty = [], 0, 0
     with ExitStack() as stack:
         portal = servers.start(
@@ -164,12 +165,7 @@ def load(options, chosen, cookies, figures) -> tuple[float | None, int, int]:
                 f"{time.monotonic() - started:.0f} s."
             )
         locked = sum(LOCKED in line for line in portal.log_text().splitlines())
-    if empty:
-        write(
-            f"In {empty} page run(s) no request finished: a rate of 0 says "
-            "nothing; run longer (BENCH_SECONDS)."
-        )
-    return report.median(bare_rates), bare_errors, locked
+    return report.median(bare_rates), bare_errors, locked, empty
 
 
 def pdfs(options) -> list[report.Timing]:
@@ -182,7 +178,7 @@ def pdfs(options) -> list[report.Timing]:
     ]
 
 
-def summary(options, figures, *, bare, locked, extra, timings):
+def summary(options, figures, *, bare, locked, empty, extra, timings):
     """The report's lines before and after the table."""
     cores = os.cpu_count()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -212,6 +208,11 @@ def summary(options, figures, *, bare, locked, extra, timings):
         f'{len(failed)} {report.mark(not failed)}; lines with "{LOCKED}" in the '
         f"portal's log: {locked} {report.mark(locked == 0)}.",
     ]
+    if empty:
+        tail.append(
+            f"In {empty} page run(s) no request finished {report.NO}: a rate of 0 "
+            "says nothing there; run longer (BENCH_SECONDS)."
+        )
     if "catalogue" in extra:
         page, products, median_ms = extra["catalogue"]
         catalogue = next(f for f in figures if f.label == page.label)
@@ -233,7 +234,7 @@ def main(argv=None) -> int:
     _stop_on_signals()
     chosen, cookies, figures_by_page, extra = prepare(options)
     write(f"Measuring {len(chosen)} pages: {options.rounds} rounds ...")
-    *bare, locked = load(options, chosen, cookies, figures_by_page)
+    *bare, locked, empty = load(options, chosen, cookies, figures_by_page)
     timings = pdfs(options)
     figures = [figures_by_page[id(page)] for page in chosen]
     head, tail = summary(
@@ -241,6 +242,7 @@ def main(argv=None) -> int:
         figures,
         bare=bare,
         locked=locked,
+        empty=empty,
         extra=extra,
         timings=timings,
     )

@@ -86,6 +86,7 @@ bench: install $(BENCH_STATIC)
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput
 	$(BENCH_ENV) $(BIN)/python manage.py bench_orders
 	$(BENCH_ENV) $(BIN)/python manage.py bench_contracts
+	$(BENCH_ENV) $(BIN)/python manage.py bench_api
 	$(BENCH_ENV) $(BIN)/python -m bench --seconds $(BENCH_SECONDS) --rounds $(BENCH_ROUNDS)
 
 # Screenshots of every main page at 390, 1280 and 1920 px in English and

@@ -6,6 +6,7 @@ service, `return_request_create`)."""
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -41,14 +42,18 @@ RETURNS_CREATE = Member(Capability.RETURN_CREATE) & ApiScope(ApiResource.RETURNS
 ORDERING = ("created_at", "number", "status")
 
 FILTERS = [
-    OpenApiParameter("q", str, description=_("RMA, order or PO number (part of)")),
+    OpenApiParameter(
+        "q", str, description=gettext_lazy("RMA, order or PO number (part of)")
+    ),
     OpenApiParameter("status", str, enum=ReturnRequest.Status.values),
     OpenApiParameter("reason", str, enum=ReturnRequest.Reason.values),
     OpenApiParameter(
-        "date_from", OpenApiTypes.DATE, description=_("Requested on or after")
+        "date_from",
+        OpenApiTypes.DATE,
+        description=gettext_lazy("Requested on or after"),
     ),
     OpenApiParameter(
-        "date_to", OpenApiTypes.DATE, description=_("Requested on or before")
+        "date_to", OpenApiTypes.DATE, description=gettext_lazy("Requested on or before")
     ),
     ordering_parameter(ORDERING),
 ]
@@ -127,7 +132,9 @@ class ReturnListCreateView(ApiListView):
                 "Idempotency-Key",
                 str,
                 OpenApiParameter.HEADER,
-                description=_("A retried POST with the same key creates once."),
+                description=gettext_lazy(
+                    "A retried POST with the same key creates once."
+                ),
             )
         ],
         responses={
@@ -192,7 +199,7 @@ class ReturnDetailView(ApiDetailView):
 
     @extend_schema(
         operation_id="returns_retrieve",
-        parameters=[number_parameter(_("RMA number"))],
+        parameters=[number_parameter(gettext_lazy("RMA number"))],
         responses={
             200: ReturnDetailSerializer,
             **problem_responses(404, *COMMON_PROBLEMS),

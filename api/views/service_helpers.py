@@ -6,6 +6,7 @@ import hashlib
 import uuid
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions
 
@@ -74,7 +75,7 @@ def ordering_parameter(allowed: tuple[str, ...]) -> OpenApiParameter:
         "ordering",
         str,
         enum=[*allowed, *(f"-{name}" for name in allowed)],
-        description=_("Sort by a field; a leading - sorts descending."),
+        description=gettext_lazy("Sort by a field; a leading - sorts descending."),
     )
 
 

@@ -63,8 +63,11 @@ def frame_cache_clear(**_signal_kwargs) -> None:
     transaction.on_commit(_clear)
 
 
-def _branding_changed(sender, **kwargs):
-    frame_cache_clear()
+def _branding_changed(sender, created=False, **kwargs):
+    # A row just created holds the defaults the frame already shows: the first
+    # page after a fresh install creates it (Branding.load) while rendering.
+    if not created:
+        frame_cache_clear()
 
 
 def connect() -> None:

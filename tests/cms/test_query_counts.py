@@ -12,6 +12,9 @@ from tests.factories.cms import article_page, course_page, knowledge_index, news
 
 
 def _queries(client, url, data=None):
+    # Adding pages made the cached page frame stale (as an editor publishing
+    # does): the first request fills it again.
+    client.get(url, data or {})
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, data or {})
     assert response.status_code == 200
@@ -33,8 +36,6 @@ def test_news_list_queries_stay_flat(client, home, buyer):
     few = _queries(client, "/news/")
 
     _add_news(8, category)
-    # Publishing made the cached page frame stale: the next request fills it.
-    _queries(client, "/news/")
     many = _queries(client, "/news/")
 
     assert many == few

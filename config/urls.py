@@ -105,3 +105,6 @@ if settings.PORTAL_SERVE_MEDIA:
 
 # Wagtail's page tree serves everything else, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
+
+# The server error page names the request id (partner_portal/request_log.py).
+handler500 = "partner_portal.views.errors.server_error"

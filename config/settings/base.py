@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (request_log.py).
+    "partner_portal.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -291,55 +293,7 @@ WAGTAILDOCS_DOCUMENT_MODEL = "cms.PortalDocument"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Django REST framework: closed by default, an endpoint opens itself explicitly
-# (api/views/base.py: API keys, the access policy, problem-details errors).
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAdminUser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-}
-# Requests a minute an API key may make unless the key sets its own limit.
-PORTAL_API_RATE_PER_MINUTE = env.int("PORTAL_API_RATE_PER_MINUTE", default=120)
-# Webhooks go to public internet addresses only (api/webhooks/urls_guard.py);
-# tests and local development turn this on to deliver to 127.0.0.1.
-PORTAL_WEBHOOKS_ALLOW_PRIVATE_URLS = env.bool(
-    "PORTAL_WEBHOOKS_ALLOW_PRIVATE_URLS", default=False
-)
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Partner Portal API",
-    "DESCRIPTION": (
-        "The integration API of the partner portal. Authenticate with an API "
-        "key: `Authorization: Bearer pp_...`. Errors are RFC 9457 problem "
-        "details; creates accept an `Idempotency-Key` header."
-    ),
-    "VERSION": "1.0.0",
-    "PREPROCESSING_HOOKS": ["config.api_schema.only_portal_api"],
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SERVE_INCLUDE_SCHEMA": False,
-    # Swagger UI from the portal's own static files, no CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    # One name per choice set where several fields are called "status" or "kind".
-    "ENUM_NAME_OVERRIDES": {
-        "OrderStatusEnum": "api.serializers_orders.STATUSES",
-        "OfferStatusEnum": "api.serializers_documents.OFFER_STATUS_ENUM",
-        "OfferVersionStatusEnum": "api.serializers_documents.OFFER_VERSION_STATUS_ENUM",
-        "ContractKindEnum": "api.serializers_documents.CONTRACT_KIND_ENUM",
-        "ReturnStatusEnum": "returns.models.ReturnRequest.Status",
-        "SupportRequestStatusEnum": "support.models.requests.Status",
-        "SupportPriorityEnum": "support.models.catalogue.Priority",
-        "SupportEventKindEnum": "support.models.requests.Event.Kind",
-        "ServiceFieldKindEnum": "support.models.catalogue.ServiceField.Kind",
-    },
-}
+from .api import *  # noqa: E402, F403
 
 # Shown to users who have no company yet.
 PORTAL_SUPPORT_EMAIL = env("PORTAL_SUPPORT_EMAIL", default="support@portal.example")
@@ -400,18 +354,7 @@ PORTAL_RETURN_ADDRESS = env.list(
 # Marketing assets: the largest file an editor may upload (checked by content).
 PORTAL_ASSET_MAX_UPLOAD_MB = env.int("PORTAL_ASSET_MAX_UPLOAD_MB", default=100)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # One line per background task, and WeasyPrint's rendering steps (it even
-    # parses its own stylesheet at import), are noise at INFO.
-    "loggers": {
-        "django_tasks": {"level": "WARNING"},
-        "weasyprint.progress": {"level": "WARNING"},
-    },
-}
+from .logs import *  # noqa: E402, F403
 
 # Stripe card payments: without keys the card option is hidden.
 PORTAL_STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")

@@ -29,8 +29,9 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from api.models import ApiKey
+from partner_portal.api_request import ApiRequest
 from partner_portal.permissions import ApiResource
-from partner_portal.policy import Outcome, _ApiRequest, policy_of
+from partner_portal.policy import Outcome, policy_of
 
 SAFE = {"get", "head", "options"}
 
@@ -153,4 +154,4 @@ def _assert_policy_denies(url, response):
     policy = policy_of(resolve(url).func)
     assert policy is not None, f"{url} declares no policy"
     request = response.renderer_context["request"]
-    assert policy.decide(_ApiRequest.of(request)) is Outcome.DENY
+    assert policy.decide(ApiRequest.of(request)) is Outcome.DENY

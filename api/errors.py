@@ -33,8 +33,13 @@ def _flatten(detail, prefix="") -> dict[str, list[str]]:
     if isinstance(detail, dict):
         flat = {}
         for key, value in detail.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
-            flat.update(_flatten(value, name))
+            if key == "non_field_errors" and prefix:
+                # What concerns a nested object as a whole is named by it.
+                name = prefix
+            else:
+                name = f"{prefix}.{key}" if prefix else str(key)
+            for field, messages in _flatten(value, name).items():
+                flat.setdefault(field, []).extend(messages)
         return flat
     if isinstance(detail, list):
         if all(isinstance(item, str) for item in detail):

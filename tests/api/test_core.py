@@ -289,3 +289,19 @@ def test_a_staff_key_must_belong_to_a_superuser(company_admin):
     )
 
     assert_problem(client_with(plaintext).get("/api/v1/key/"), 401)
+
+
+def test_nested_errors_are_named_by_their_path():
+    from api.errors import _flatten
+
+    detail = {
+        "lines": {"non_field_errors": ["Expected a list of items."]},
+        "items": [{}, {"sku": ["No product has this SKU."]}],
+        "non_field_errors": ["Nothing to order."],
+    }
+
+    assert _flatten(detail) == {
+        "lines": ["Expected a list of items."],
+        "items.1.sku": ["No product has this SKU."],
+        "non_field_errors": ["Nothing to order."],
+    }

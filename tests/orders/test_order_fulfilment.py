@@ -12,6 +12,7 @@ from orders.services.fulfilment import (
     order_status_set,
     shipping_event_type,
 )
+from partner_portal.events import business_event
 from tests.factories import StaffUserFactory
 from tests.factories.orders import order_place
 from tests.helpers import snapshot
@@ -31,6 +32,20 @@ def order(company, buyer, bolts, gloves):
 @pytest.fixture
 def dashboard_user(db):
     return StaffUserFactory(is_superuser=True, email="root@portal.example")
+
+
+@pytest.fixture
+def published(settings):
+    """The business events sent, as (event, company, data) tuples."""
+    settings.PORTAL_BASE_URL = "https://portal.example"
+    seen = []
+
+    def receiver(sender, *, event, company, data, **kwargs):
+        seen.append((event, company, data))
+
+    business_event.connect(receiver, dispatch_uid="test-fulfilment-events")
+    yield seen
+    business_event.disconnect(dispatch_uid="test-fulfilment-events")
 
 
 def _line(order, sku):
@@ -160,3 +175,51 @@ def test_the_dashboard_records_a_shipment_through_the_same_rule(
     assert list(event.line_quantities.values_list("line_id", "quantity")) == [
         (gloves.pk, 3)
     ]
+
+
+def test_a_status_change_and_a_shipment_are_published_after_the_commit(
+    order, company, published, django_capture_on_commit_callbacks
+):
+    link = f"https://portal.example/portal/orders/{order.number}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        order_status_set(order=order, status="Processing")
+        assert published == []
+    with django_capture_on_commit_callbacks(execute=True):
+        event = order_shipment_add(
+            order=order,
+            event_type=shipping_event_type("shipped"),
+            quantities=[(_line(order, "GLOVE-L-10"), 2)],
+            reference="DHL 0042",
+        )
+
+    [(status_event, status_company, status), (ship_event, _c, shipment)] = published
+    assert (status_event, status_company) == ("order.status_changed", company)
+    assert status | {"changed_at": None} == {
+        "order_number": str(order.number),
+        "old_status": "Pending",
+        "status": "Processing",
+        "changed_at": None,
+        "url": link,
+    }
+    assert ship_event == "order.shipment_created"
+    assert shipment | {"created_at": None} == {
+        "order_number": str(order.number),
+        "shipment_id": event.pk,
+        "event_type": "shipped",
+        "reference": "DHL 0042",
+        "lines": [{"sku": "GLOVE-L-10", "quantity": 2}],
+        "created_at": None,
+        "url": link,
+    }
+
+
+def test_a_refused_status_change_publishes_nothing(
+    order, published, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(InvalidOrderStatus),
+    ):
+        order_status_set(order=order, status="Complete")
+
+    assert published == []

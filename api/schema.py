@@ -37,8 +37,10 @@ def problem_responses(*statuses: int) -> dict:
     details, e.g. `responses={200: OrderSerializer, **problem_responses(400, 404)}`."""
     from drf_spectacular.utils import OpenApiResponse
 
+    # The media type the error handler sends (api/errors.py), so that a
+    # client and the fuzz test (tests/api/test_fuzz.py) expect the right one.
     return {
-        status: OpenApiResponse(
+        (status, "application/problem+json"): OpenApiResponse(
             response=ProblemSerializer, description="Problem details (RFC 9457)."
         )
         for status in statuses

@@ -44,6 +44,10 @@ class ReturnLineSerializer(serializers.ModelSerializer):
     order_line_id = serializers.IntegerField()
     sku = serializers.CharField(source="order_line.partner_sku")
     title = serializers.CharField(source="order_line.title")
+    # Empty until the returns desk has received the goods.
+    condition = serializers.ChoiceField(
+        choices=ReturnLine._meta.get_field("condition").choices, allow_blank=True
+    )
 
     class Meta:
         model = ReturnLine

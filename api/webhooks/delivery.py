@@ -27,11 +27,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import default_task_backend
+from django_tasks import default_task_backend, task
 
 from api.models.webhooks import TEST_EVENT, WebhookDelivery, WebhookEndpoint
 from api.webhooks import transport
-from api.webhooks.tasks import deliver_webhook_task
 from api.webhooks.urls_guard import UnsafeUrl, check_url
 from partner_portal.events import portal_link, timestamp
 
@@ -64,6 +63,14 @@ def envelope(*, event: str, event_id, occurred_at, data: dict) -> dict:
         "created_at": timestamp(occurred_at),
         "data": data,
     }
+
+
+@task()
+def deliver_webhook_task(*, delivery_id: int) -> None:
+    """Try one delivery, if it is still pending and due (a task of Django's
+    tasks API: at once with the immediate backend, by a worker with the
+    database backend)."""
+    delivery_attempt(delivery_id=delivery_id)
 
 
 def _enqueue(delivery_id: int, run_after=None) -> None:

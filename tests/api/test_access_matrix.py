@@ -12,6 +12,7 @@ import pytest
 from django.apps import apps
 from django.urls import get_resolver
 
+from partner_portal.models import Branding
 from partner_portal.permissions import Role
 from tests.api.api_matrix import ApiRow, api_cases, check_api_access
 from tests.factories import CompanyFactory, MembershipFactory, UserFactory
@@ -67,6 +68,9 @@ def world(db):
         company=other, role=Role.COMPANY_ADMIN
     ).user
     users["superuser"] = UserFactory(is_superuser=True, is_staff=True)
+    # The branding settings row is made on first read (any HTML page): not a
+    # change a request makes.
+    Branding.load()
     models = list(_watched_models())
     return SimpleNamespace(
         company=company,

@@ -60,6 +60,8 @@ def _server_env(database_path):
         DATABASE_URL=f"sqlite:///{database_path}",
         PYTHONUNBUFFERED="1",
         PORTAL_SERVE_MEDIA="1",
+        # The webhook test's receiver listens on 127.0.0.1.
+        PORTAL_WEBHOOKS_ALLOW_PRIVATE_URLS="1",
     )
     return env
 

@@ -113,6 +113,11 @@ PAGES = {
         "/portal/support/desk/",
         (r"^/portal/support/desk/REQ-[\w-]+/$",),
     ),
+    "api-index": ("admin", "/portal/api/", ()),
+    "api-keys": ("admin", "/portal/api/keys/", ()),
+    "api-key-create": ("admin", "/portal/api/keys/new/", ()),
+    "api-webhooks": ("admin", "/portal/api/webhooks/", ()),
+    "api-webhook-create": ("admin", "/portal/api/webhooks/new/", ()),
     "support-requests": ("admin", "/portal/support/requests/", ()),
     "support-request-detail": (
         "admin",

@@ -1,9 +1,10 @@
 """Reads of our own staff (the ERP's staff key) across companies: the only
 order reads that do not start from one company's scope."""
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from oscar.core.loading import get_model
+
+from orders.selectors import order_filters_apply
 
 Order = get_model("order", "Order")
 
@@ -25,22 +26,7 @@ def staff_order_list(*, filters: dict | None = None):
     )
     if filters.get("company"):
         orders = orders.filter(company=filters["company"])
-    if filters.get("status"):
-        orders = orders.filter(status=filters["status"])
-    if filters.get("date_from"):
-        orders = orders.filter(date_placed__date__gte=filters["date_from"])
-    if filters.get("date_to"):
-        orders = orders.filter(date_placed__date__lte=filters["date_to"])
-    if filters.get("po_number"):
-        orders = orders.filter(purchase_order_number__icontains=filters["po_number"])
-    if filters.get("q"):
-        term = filters["q"]
-        orders = orders.filter(
-            Q(number__icontains=term)
-            | Q(purchase_order_number__icontains=term)
-            | Q(cost_centre__icontains=term)
-        )
-    return orders.order_by(filters.get("sort") or "-date_placed", "-pk")
+    return order_filters_apply(orders, filters)
 
 
 def staff_order_get(*, number: str):

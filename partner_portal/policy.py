@@ -25,7 +25,6 @@ from collections.abc import Callable
 
 from partner_portal.api_request import ApiRequest
 from partner_portal.permissions import (
-    ApiResource,
     Capability,
     StaffGroup,
     capabilities_for,
@@ -245,67 +244,6 @@ class CategoryModerator(Policy):
 
     def __repr__(self):
         return "CategoryModerator()"
-
-
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-class ApiScope(Policy):
-    """An API request whose key covers `resource`: any key of the resource
-    may read, only a read-write key may write. A company key acts as the member
-    who created it, so combine it with the web page's rule:
-    `Member(Capability.ORDER_PLACE) & ApiScope(ApiResource.ORDERS)`."""
-
-    message = "This API key's scope does not allow this request."
-
-    def __init__(self, resource: ApiResource):
-        self.resource = ApiResource(resource)
-
-    def decide(self, request):
-        key = getattr(request, "api_key", None)
-        if key is None:
-            return Outcome.LOGIN
-        write = getattr(request, "method", "GET") not in _SAFE_METHODS
-        allowed = key.permits(self.resource, write=write)
-        return Outcome.ALLOW if allowed else Outcome.DENY
-
-    def __repr__(self):
-        return f"ApiScope({self.resource})"
-
-
-class AnyApiKey(Policy):
-    """Any valid API key (what the key may reach is asked elsewhere)."""
-
-    def decide(self, request):
-        if getattr(request, "api_key", None) is None:
-            return Outcome.LOGIN
-        return Outcome.ALLOW
-
-    def __repr__(self):
-        return "AnyApiKey()"
-
-
-class StaffApiKey(Policy):
-    """A staff (ERP) API key, created by a superuser: reads and writes across
-    companies, within its scope."""
-
-    message = "Only a staff integration key may use this."
-
-    def __init__(self, resource: ApiResource):
-        self.resource = ApiResource(resource)
-
-    def decide(self, request):
-        key = getattr(request, "api_key", None)
-        if key is None:
-            return Outcome.LOGIN
-        if not key.is_staff_key or not (request.user and request.user.is_superuser):
-            return Outcome.DENY
-        write = getattr(request, "method", "GET") not in _SAFE_METHODS
-        allowed = key.permits(self.resource, write=write)
-        return Outcome.ALLOW if allowed else Outcome.DENY
-
-    def __repr__(self):
-        return f"StaffApiKey({self.resource})"
 
 
 class AnyOf(Policy):

@@ -29,7 +29,8 @@ from contracts import selectors
 from contracts.models import Contract, ContractDocument, OfferVersion
 from partner_portal.files import ATTACHMENT, PDF, private_file_response
 from partner_portal.permissions import ApiResource, Capability
-from partner_portal.policy import ApiScope, Member
+from partner_portal.policy import Member
+from partner_portal.policy_api import ApiScope
 from partner_portal.scoping import get_for_company_or_404
 
 OFFERS_READ = Member(Capability.OFFER_ACCEPT) & ApiScope(ApiResource.OFFERS)

@@ -39,7 +39,7 @@ from orders.services.fulfilment import (
 from orders.staff_selectors import staff_order_get, staff_order_list
 from partner_portal.models import Company
 from partner_portal.permissions import ApiResource
-from partner_portal.policy import StaffApiKey
+from partner_portal.policy_api import StaffApiKey
 
 ERP_ORDERS = StaffApiKey(ApiResource.ORDERS)
 NUMBER = OpenApiParameter("number", str, OpenApiParameter.PATH)

@@ -15,7 +15,7 @@ from api.serializers_returns import ErpReturnSerializer, ReturnReceivedSerialize
 from api.views.base import ApiView
 from api.views.service_helpers import number_parameter, validated
 from partner_portal.permissions import ApiResource
-from partner_portal.policy import StaffApiKey
+from partner_portal.policy_api import StaffApiKey
 from returns.models import ReturnRequest
 from returns.selectors import desk_return_get
 from returns.services import TRANSITIONS, ReturnError, return_receive

@@ -4,7 +4,7 @@ from rest_framework.response import Response
 
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.views.base import ApiView
-from partner_portal.policy import AnyApiKey
+from partner_portal.policy_api import AnyApiKey
 
 
 class KeySerializer(serializers.Serializer):

@@ -32,7 +32,8 @@ from orders.services import CheckoutError
 from orders.services.line_orders import OrderLinesError, order_place_from_lines
 from partner_portal.files import ATTACHMENT, PDF, private_file_response
 from partner_portal.permissions import ApiResource, Capability, capabilities_for
-from partner_portal.policy import ApiScope, Member, Policy
+from partner_portal.policy import Member
+from partner_portal.policy_api import ApiScope, ReadWrite
 from partner_portal.scoping import get_for_company_or_404
 from partner_portal.selectors import membership_list
 
@@ -91,21 +92,6 @@ class NoNullCharacters:
             raise exceptions.NotFound()
 
 
-class ReadOrCreate(Policy):
-    """Reads by one rule, the create by another, like the order history page
-    next to the checkout."""
-
-    def __init__(self, *, read: Policy, create: Policy):
-        self.read, self.create = read, create
-
-    def decide(self, request):
-        method = getattr(request, "method", "GET")
-        return (self.read if method in SAFE_METHODS else self.create).decide(request)
-
-    def __repr__(self):
-        return f"ReadOrCreate(read={self.read!r}, create={self.create!r})"
-
-
 def ordering_sort(request) -> str:
     """The history page's sort for `?ordering=`, or a 400."""
     value = request.query_params.get("ordering", "")
@@ -145,7 +131,7 @@ def history_filters(request, *, company, membership) -> dict:
 class OrderListCreateView(NoNullCharacters, ApiListView):
     """The orders the key's member sees; POST places one."""
 
-    policy = ReadOrCreate(read=ORDERS_READ, create=ORDERS_CREATE)
+    policy = ReadWrite(read=ORDERS_READ, write=ORDERS_CREATE)
     serializer_class = OrderSerializer
 
     def get_queryset(self):

@@ -19,7 +19,8 @@ from orders.product_selectors import (
     product_queryset,
 )
 from partner_portal.permissions import ApiResource
-from partner_portal.policy import ApiScope, Member
+from partner_portal.policy import Member
+from partner_portal.policy_api import ApiScope
 
 Category = get_model("catalogue", "Category")
 

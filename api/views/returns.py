@@ -21,7 +21,6 @@ from api.serializers_returns import (
 )
 from api.views.base import ApiDetailView, ApiListView
 from api.views.service_helpers import (
-    ReadWrite,
     form_errors,
     number_parameter,
     ordered,
@@ -31,7 +30,8 @@ from api.views.service_helpers import (
 )
 from orders.selectors import order_get
 from partner_portal.permissions import ApiResource, Capability
-from partner_portal.policy import ApiScope, Member
+from partner_portal.policy import Member
+from partner_portal.policy_api import ApiScope, ReadWrite
 from returns.forms import ReturnFilterForm
 from returns.models import ReturnRequest
 from returns.selectors import return_get, return_list

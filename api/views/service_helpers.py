@@ -11,29 +11,8 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions
 
 from api.idempotency import HEADER
-from partner_portal.policy import Policy
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-class ReadWrite(Policy):
-    """`read` decides reads and `write` decides writes, like a web list page
-    (see your returns) next to its create page (request a return)."""
-
-    def __init__(self, *, read: Policy, write: Policy):
-        self.read = read
-        self.write = write
-
-    def decide(self, request):
-        method = getattr(request, "method", "GET")
-        return (self.read if method in SAFE_METHODS else self.write).decide(request)
-
-    @property
-    def message(self):
-        return self.write.message
-
-    def __repr__(self):
-        return f"ReadWrite(read={self.read!r}, write={self.write!r})"
 
 
 def validated(serializer_class, data, **kwargs) -> dict:

@@ -32,7 +32,7 @@ from api.views.service_helpers import (
     validated,
 )
 from partner_portal.permissions import ApiResource
-from partner_portal.policy import ApiScope
+from partner_portal.policy_api import ApiScope
 from support import services
 from support.forms import ProblemReportForm, ServiceRequestForm
 from support.models import ServiceField

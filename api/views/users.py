@@ -10,7 +10,8 @@ from api.schema import COMMON_PROBLEMS, problem_responses
 from api.views.base import ApiDetailView, ApiListView
 from partner_portal.models import Membership
 from partner_portal.permissions import ApiResource, Capability, Role
-from partner_portal.policy import ApiScope, Member
+from partner_portal.policy import Member
+from partner_portal.policy_api import ApiScope
 from partner_portal.scoping import get_for_company_or_404
 from partner_portal.selectors import membership_list
 

@@ -27,7 +27,8 @@ from api.webhooks.services import (
     endpoint_list,
 )
 from partner_portal.permissions import ApiResource, Capability
-from partner_portal.policy import ApiScope, Member
+from partner_portal.policy import Member
+from partner_portal.policy_api import ApiScope
 from partner_portal.scoping import get_for_company_or_404
 
 WEBHOOKS_API = Member(Capability.API_MANAGE) & ApiScope(ApiResource.WEBHOOKS)

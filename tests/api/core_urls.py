@@ -10,7 +10,8 @@ from api.serializers import StrictSerializer
 from api.views.base import ApiView
 from partner_portal.models import CompanyAddress
 from partner_portal.permissions import ApiResource, Capability
-from partner_portal.policy import ApiScope, Member
+from partner_portal.policy import Member
+from partner_portal.policy_api import ApiScope
 
 
 class AddressIn(StrictSerializer):

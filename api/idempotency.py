@@ -20,6 +20,8 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions
 from rest_framework.response import Response
 
@@ -31,6 +33,15 @@ IDEMPOTENCY_TTL = timedelta(hours=24)
 # A first request that has not answered after this long is taken to have died.
 STALE_AFTER = timedelta(minutes=5)
 MAX_LENGTH = 255
+# How each create endpoint documents the header (`@extend_schema(parameters=...)`).
+IDEMPOTENCY_PARAMETER = OpenApiParameter(
+    HEADER,
+    str,
+    OpenApiParameter.HEADER,
+    description=gettext_lazy(
+        "A retried POST with the same key and body is carried out once."
+    ),
+)
 
 
 def _fingerprint(request) -> str:

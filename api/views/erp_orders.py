@@ -12,7 +12,7 @@ from oscar.apps.order.exceptions import InvalidOrderStatus, InvalidShippingEvent
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from api.idempotency import idempotent
+from api.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.serializers_orders import (
     STATUSES,
@@ -24,7 +24,6 @@ from api.serializers_orders import (
 )
 from api.views.base import ApiListView, ApiView
 from api.views.orders import (
-    IDEMPOTENCY_PARAMETER,
     ORDERING_VALUES,
     NoNullCharacters,
     ordering_sort,

@@ -5,11 +5,11 @@ customer's return page shows it at once."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from api.idempotency import idempotent
+from api.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.serializers_returns import ErpReturnSerializer, ReturnReceivedSerializer
 from api.views.base import ApiView
@@ -70,14 +70,7 @@ class ErpReturnReceivedView(ApiView):
         request=ReturnReceivedSerializer,
         parameters=[
             number_parameter(gettext_lazy("RMA number")),
-            OpenApiParameter(
-                "Idempotency-Key",
-                str,
-                OpenApiParameter.HEADER,
-                description=gettext_lazy(
-                    "A retried POST with the same key books once."
-                ),
-            ),
+            IDEMPOTENCY_PARAMETER,
         ],
         responses={
             200: ErpReturnSerializer,

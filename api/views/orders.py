@@ -14,7 +14,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from api.idempotency import idempotent
+from api.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.serializers_orders import (
     ApprovalSerializer,
@@ -48,12 +48,6 @@ ORDERING = {
     "number": "number",
 }
 ORDERING_VALUES = [*ORDERING, *(f"-{name}" for name in ORDERING)]
-IDEMPOTENCY_PARAMETER = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    description=gettext_lazy("A retried POST with the same key creates once."),
-)
 ORDER_FILTERS = [
     OpenApiParameter(
         "q", str, description=gettext_lazy("Order, PO number or cost centre (part)")

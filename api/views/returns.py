@@ -12,7 +12,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from api.idempotency import idempotent
+from api.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.serializers_returns import (
     ReturnCreateSerializer,
@@ -127,16 +127,7 @@ class ReturnListCreateView(ApiListView):
     @extend_schema(
         operation_id="returns_create",
         request=ReturnCreateSerializer,
-        parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                str,
-                OpenApiParameter.HEADER,
-                description=gettext_lazy(
-                    "A retried POST with the same key creates once."
-                ),
-            )
-        ],
+        parameters=[IDEMPOTENCY_PARAMETER],
         responses={
             201: ReturnDetailSerializer,
             **problem_responses(400, 409, 422, *COMMON_PROBLEMS),

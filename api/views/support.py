@@ -13,7 +13,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from api.idempotency import idempotent
+from api.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.serializers_support import (
     MessageSerializer,
@@ -51,12 +51,6 @@ from support.views.customer import STATUS_FILTERS
 
 SUPPORT = SUPPORT_MEMBER & ApiScope(ApiResource.SUPPORT)
 ORDERING = ("created_at", "updated_at", "number", "status", "priority")
-IDEMPOTENCY = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    description=gettext_lazy("A retried POST with the same key creates once."),
-)
 NUMBER = number_parameter(gettext_lazy("Request number"))
 FIELD_ORDER = ServiceField.objects.order_by("order", "pk")
 SCALARS = (str, int, float)
@@ -149,7 +143,7 @@ class SupportRequestListCreateView(ApiListView):
     @extend_schema(
         operation_id="support_requests_create",
         request=SupportRequestCreateSerializer,
-        parameters=[IDEMPOTENCY],
+        parameters=[IDEMPOTENCY_PARAMETER],
         responses={
             201: SupportRequestDetailSerializer,
             **problem_responses(400, 409, 422, *COMMON_PROBLEMS),
@@ -293,7 +287,7 @@ class SupportReplyCreateView(ApiView):
     @extend_schema(
         operation_id="support_requests_replies_create",
         request=ReplyCreateSerializer,
-        parameters=[NUMBER, IDEMPOTENCY],
+        parameters=[NUMBER, IDEMPOTENCY_PARAMETER],
         responses={
             201: MessageSerializer,
             **problem_responses(400, 404, 409, 422, *COMMON_PROBLEMS),

@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from api.idempotency import idempotent
+from api.idempotency import IDEMPOTENCY_PARAMETER, idempotent
 from api.models import WebhookDelivery, WebhookEndpoint
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.views.base import ApiDetailView, ApiListView
@@ -57,14 +57,7 @@ class WebhookEndpointListCreateView(ApiListView):
     @extend_schema(
         operation_id="webhooks_create",
         request=WebhookEndpointCreateSerializer,
-        parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                str,
-                OpenApiParameter.HEADER,
-                description=_("A retried POST with the same key creates once."),
-            )
-        ],
+        parameters=[IDEMPOTENCY_PARAMETER],
         responses={
             201: WebhookEndpointCreatedSerializer,
             **problem_responses(400, 409, 422, *COMMON_PROBLEMS),

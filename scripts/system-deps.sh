@@ -12,6 +12,8 @@ dpkg -s fonts-dejavu-core >/dev/null 2>&1 || packages+=(fonts-dejavu-core)
 # OpenType/CFF, which ReportLab cannot embed). Persian comes from Vazirmatn,
 # shipped under static/fonts/vazirmatn/.
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || packages+=(fonts-wqy-microhei)
+# Redis: the tests start their own server on loopback (REDIS_URL).
+command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
 # wrk: the HTTP load generator of `make bench`.
 command -v wrk >/dev/null 2>&1 || packages+=(wrk)
 if [ ${#packages[@]} -eq 0 ]; then

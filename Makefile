@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy check-static clean bench screens
+.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy check-static clean bench screens loadtest
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +94,25 @@ bench: install $(BENCH_STATIC)
 # browser tests run (they also say which page breaks a layout rule).
 screens: install system-deps
 	PORTAL_SCREENS_DIR=$(CURDIR)/var/screens $(BIN)/pytest -m browser tests/browser/test_layout_pages.py -q
+
+# Load: the portal under gunicorn on a throwaway PostgreSQL server, migrated,
+# with the demo and the load's accounts (loadtest/seed.py), driven by Locust
+# (headless) as buyers, procurement users, partners, support agents and
+# editors; prints requests per second, median and p95 per page and the errors
+# (var/loadtest/report.md), and fails on any 5xx or failed request, or when an
+# order, return or support request the load created is not in the database.
+# make loadtest USERS=50 DURATION=3m [WORKERS=5] (default 2 x cores + 1)
+USERS ?= 50
+DURATION ?= 3m
+WORKERS ?=
+LOADTEST_STATIC := var/loadtest/staticfiles/staticfiles.json
+$(LOADTEST_STATIC): $(STAMP) $(shell find static */static -type f 2>/dev/null)
+	DJANGO_SETTINGS_MODULE=config.settings.loadtest $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	touch $@
+
+loadtest: install $(LOADTEST_STATIC)
+	bash scripts/with-postgres.sh $(BIN)/python -m loadtest --users $(USERS) \
+		--duration $(DURATION) $(if $(WORKERS),--workers $(WORKERS))
 
 format: install
 	$(BIN)/ruff format .

@@ -12,6 +12,7 @@ from orders.services.checkout import (
     CheckoutError,
     _check_credit,
     _check_lines_available,
+    _lock_stock,
     _place,
     _totals,
 )
@@ -52,6 +53,7 @@ def approval_decide(
     basket = Basket.objects.select_for_update().get(pk=approval.basket_id)
     buyer = approval.requested_by
     if approve:
+        _lock_stock(basket)
         basket.strategy = Selector().strategy(user=buyer, company=approval.company)
         basket.thaw()
         totals = _totals(basket)

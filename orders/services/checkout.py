@@ -18,6 +18,7 @@ from partner_portal.money import VatBreakdown
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+StockRecord = get_model("partner", "StockRecord")
 ShippingAddress = get_model("order", "ShippingAddress")
 Country = get_model("address", "Country")
 OrderCreator = get_class("order.utils", "OrderCreator")
@@ -115,6 +116,21 @@ def _after_order_placed(order_id: int) -> None:
     order_placed_task.enqueue(order_id=order_id)
 
 
+def _lock_stock(basket) -> None:
+    """Lock the stock records of the basket's lines until the transaction
+    ends, before their stock is read: of several buyers of the last unit
+    the second sees it allocated to the first (Oscar checks availability
+    without a lock). Locked in id order, so two baskets never wait for each
+    other crosswise. Call it before the basket's lines are loaded."""
+    ids = basket.lines.exclude(stockrecord=None).values("stockrecord_id")
+    list(
+        StockRecord.objects.select_for_update()
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def _check_lines_available(basket) -> None:
     for line in basket.all_lines():
         info = line.purchase_info
@@ -162,7 +178,8 @@ def checkout_place(
     approver (the basket is frozen). The basket row is locked, so a double
     click or a second tab gives back the first result instead of a second
     order; the budget row is locked too, so two orders at the same moment
-    cannot both slip under it. Raises CheckoutError with the reason."""
+    cannot both slip under it, and so are the stock records, so the last
+    unit in stock is sold once. Raises CheckoutError with the reason."""
     basket = Basket.objects.select_for_update().get(pk=basket.pk)
     if basket.status != Basket.OPEN:
         order = Order.objects.for_company(company).filter(basket_id=basket.pk).first()
@@ -172,6 +189,7 @@ def checkout_place(
         if order or approval:
             return CheckoutResult(order=order, approval=approval, repeated=True)
         raise CheckoutError(_("This basket has already been submitted."))
+    _lock_stock(basket)
     basket.strategy = Selector().strategy(user=user, company=company)
     if basket.is_empty:
         raise CheckoutError(_("Your basket is empty."))

@@ -52,6 +52,7 @@ urlpatterns = [
     path("", include("feedback.urls")),
     path("api/", include("api.urls")),
     path("portal/api/", include("api.portal_urls")),
+    path("portal/audit/", include("audit.urls")),
     path("portal/", include("partner_portal.urls")),
     # The portal is invitation-only: Oscar's own login and sign-up forms give
     # way to the portal's login.

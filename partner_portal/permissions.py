@@ -34,6 +34,7 @@ class Capability(models.TextChoices):
     SUPPORT_APPROVE = "support.approve", _("Approve service requests")
     COMPANY_KPIS = "company.kpis", _("See the company's figures")
     API_MANAGE = "api.manage", _("Manage API keys and webhooks")
+    AUDIT_VIEW = "audit.view", _("Read and export the company's audit trail")
 
 
 _EVERY_MEMBER = {
@@ -59,6 +60,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.SUPPORT_APPROVE,
             Capability.COMPANY_KPIS,
             Capability.API_MANAGE,
+            Capability.AUDIT_VIEW,
         }
     ),
     Role.BUYER: frozenset(

@@ -8,6 +8,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from audit.actions import Action
+from audit.services import record as audit_record
 from partner_portal.mail import send_mail_to
 from partner_portal.models import Company, Invitation, Membership, TilePreference
 from partner_portal.permissions import Role
@@ -73,6 +75,12 @@ def invitation_create(
     )
     invitation.full_clean()
     invitation.save()
+    audit_record(
+        Action.INVITATION_CREATED,
+        company=company,
+        obj=invitation,
+        data={"email": email, "role": role},
+    )
     link = base_url.rstrip("/") + reverse(
         "partner_portal:invitation_accept", kwargs={"token": invitation.token}
     )
@@ -96,6 +104,7 @@ def invitation_revoke(*, invitation: Invitation) -> None:
         raise ValidationError(_("This invitation has already been accepted."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
+    audit_record(Action.INVITATION_REVOKED, company=invitation.company, obj=invitation)
 
 
 def invitation_check(invitation: Invitation | None) -> Invitation:
@@ -178,6 +187,13 @@ def invitation_accept(
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit_record(
+        Action.INVITATION_ACCEPTED,
+        company=invitation.company,
+        actor=user,
+        obj=membership,
+        data={"role": membership.role},
+    )
     return membership
 
 
@@ -210,11 +226,32 @@ def membership_update(
             raise ValidationError(
                 _("The company needs at least one active company admin.")
             )
+    before = (membership.role, membership.is_active)
     membership.role = role
     membership.is_active = is_active
     membership.full_clean()
     membership.save(update_fields=["role", "is_active"])
+    _audit_membership(membership, before, actor=acting_user)
     return membership
+
+
+def _audit_membership(membership: Membership, before: tuple, *, actor) -> None:
+    old_role, was_active = before
+    if old_role != membership.role:
+        audit_record(
+            Action.MEMBER_ROLE_CHANGED,
+            company=membership.company,
+            actor=actor,
+            obj=membership,
+            data={"old": old_role, "new": membership.role},
+        )
+    if was_active != membership.is_active:
+        action = (
+            Action.MEMBER_REACTIVATED
+            if membership.is_active
+            else Action.MEMBER_DEACTIVATED
+        )
+        audit_record(action, company=membership.company, actor=actor, obj=membership)
 
 
 def tile_preference_save(*, user, order: list[str], hidden: list[str], known: set[str]):

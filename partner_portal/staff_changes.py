@@ -6,6 +6,9 @@ prices or credit write it with `staff_changes_record` inside their own
 transaction; the company's staff page shows it with `staff_change_list`.
 Values are stored as text as shown to people (a Decimal as "12.50")."""
 
+from audit.actions import Action
+from audit.services import ObjectRef
+from audit.services import record as audit_record
 from partner_portal.models.staff_change import StaffChange, register_change_type
 
 __all__ = [
@@ -52,7 +55,25 @@ def staff_changes_record(
         for field, (old, new) in changes.items()
         if _text(old) != _text(new)
     ]
+    if rows:
+        _audit(actor, company, object_type, object_id, object_label, rows, note)
     return StaffChange.objects.bulk_create(rows)
+
+
+def _audit(actor, company, object_type, object_id, object_label, rows, note):
+    # Company prices are the changes procurement asks about most: their own
+    # action, so that the trail filters them.
+    price = object_type == "company price"
+    audit_record(
+        Action.PRICE_CHANGED if price else Action.COMPANY_CHANGED_BY_STAFF,
+        company=company,
+        actor=actor,
+        obj=ObjectRef(object_type, _text(object_id), object_label),
+        data={
+            "changes": {row.field: [row.old_value, row.new_value] for row in rows},
+            "note": note[:200],
+        },
+    )
 
 
 def staff_change_list(*, company, limit: int = 100):

@@ -33,6 +33,8 @@ DOWNLOADS = {
     "cms:course_certificate": ATTACHMENT,
     "cms:course_certificate_member": ATTACHMENT,
     "feedback:export": ATTACHMENT,
+    "audit:export": ATTACHMENT,
+    "audit:staff_export": ATTACHMENT,
 }
 
 PRIVATE = "private, no-store"

@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from audit.actions import Action as AuditAction
+from audit.services import record as audit_record
 from partner_portal.models import Company
 from partner_portal.permissions import ApiResource
 from partner_portal.scoping import CompanyOwnedQuerySet
@@ -115,6 +117,13 @@ class ApiKey(models.Model):
             created_by=created_by,
             rate_per_minute=rate_per_minute,
         )
+        audit_record(
+            AuditAction.API_KEY_CREATED,
+            company=company,
+            actor=created_by,
+            obj=key,
+            data={"access": key.access, "resources": key.resources},
+        )
         return key, plaintext
 
     @classmethod
@@ -176,6 +185,9 @@ class ApiKey(models.Model):
             self.revoked_at = timezone.now()
             self.revoked_by = by
             self.save(update_fields=["revoked_at", "revoked_by"])
+            audit_record(
+                AuditAction.API_KEY_REVOKED, company=self.company, actor=by, obj=self
+            )
 
     def touch(self) -> None:
         """Record a use (to the minute)."""

@@ -10,6 +10,8 @@ from django.utils.translation import ngettext
 from api.models.webhooks import WebhookEndpoint, new_secret
 from api.webhooks.delivery import WebhookError
 from api.webhooks.urls_guard import UnsafeUrl, check_url
+from audit.actions import Action as AuditAction
+from audit.services import record as audit_record
 from partner_portal.events import Event
 
 # A company's systems need a few; the limit keeps one event from fanning out
@@ -69,6 +71,13 @@ def endpoint_create(
         )
         endpoint.full_clean()
         endpoint.save()
+        audit_record(
+            AuditAction.WEBHOOK_CREATED,
+            company=company,
+            actor=user,
+            obj=endpoint,
+            data={"url": url, "events": events},
+        )
     return endpoint
 
 
@@ -89,6 +98,12 @@ def endpoint_update(
     endpoint.is_active = is_active
     endpoint.full_clean()
     endpoint.save(update_fields=["url", "events", "description", "is_active"])
+    audit_record(
+        AuditAction.WEBHOOK_UPDATED,
+        company=endpoint.company,
+        obj=endpoint,
+        data={"url": url, "events": events, "is_active": is_active},
+    )
     return endpoint
 
 
@@ -98,9 +113,19 @@ def endpoint_secret_rotate(*, endpoint: WebhookEndpoint) -> WebhookEndpoint:
     endpoint.secret = new_secret()
     endpoint.secret_rotated_at = timezone.now()
     endpoint.save(update_fields=["secret", "secret_rotated_at"])
+    audit_record(
+        AuditAction.WEBHOOK_SECRET_ROTATED, company=endpoint.company, obj=endpoint
+    )
     return endpoint
 
 
 def endpoint_delete(*, endpoint: WebhookEndpoint) -> None:
     """Delete the endpoint with its deliveries (pending ones are not sent)."""
-    endpoint.delete()
+    with transaction.atomic():
+        audit_record(
+            AuditAction.WEBHOOK_DELETED,
+            company=endpoint.company,
+            obj=endpoint,
+            data={"url": endpoint.url},
+        )
+        endpoint.delete()

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "support.apps.SupportConfig",
     "api.apps.ApiConfig",
     "feedback.apps.FeedbackConfig",
+    "audit.apps.AuditConfig",
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS],
     "sorl.thumbnail",
     "wagtail.contrib.forms",
@@ -81,6 +82,8 @@ MIDDLEWARE = [
     "partner_portal.middleware.StripNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Services record audit entries with the request's user and address.
+    "audit.context.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partner_portal.middleware.CurrentCompanyMiddleware",

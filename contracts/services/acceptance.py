@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from audit.actions import Action as AuditAction
+from audit.services import record as audit_record
 from contracts import documents
 from contracts.models import (
     Acceptance,
@@ -161,6 +163,17 @@ def offer_accept(
             contact_person=offer.contact_person,
         )
         contract_prices_apply(contract=contract, lines=list(version.lines.all()))
+        audit_record(
+            AuditAction.OFFER_ACCEPTED,
+            company=company,
+            actor=user,
+            obj=offer,
+            data={
+                "version": version.number,
+                "sha256": version.sha256,
+                "contract_id": contract.pk,
+            },
+        )
         if offer.request_id:
             OfferRequest.objects.filter(pk=offer.request_id).update(
                 status=OfferRequest.Status.CLOSED
@@ -192,6 +205,13 @@ def offer_decline(
         offer.save(update_fields=["status"])
         _event(
             offer, OfferEvent.Kind.DECLINED, user=user, version=version, comment=reason
+        )
+        audit_record(
+            AuditAction.OFFER_DECLINED,
+            company=company,
+            actor=user,
+            obj=offer,
+            data={"version": version.number, "reason": reason[:500]},
         )
         version_id = version.pk
         transaction.on_commit(lambda: _queue("offer_decided_mail_task", version_id))

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.actions import Action as AuditAction
+from audit.services import record as audit_record
 from contracts import documents
 from contracts.models import (
     Offer,
@@ -78,6 +80,17 @@ def offer_send(*, version: OfferVersion, user) -> OfferVersion:
             offer.status, offer.latest_sent = Offer.Status.SENT, version
             offer.save(update_fields=["status", "latest_sent"])
             _event(offer, OfferEvent.Kind.SENT, user=user, version=version)
+            audit_record(
+                AuditAction.OFFER_SENT,
+                company=offer.company,
+                actor=user,
+                obj=offer,
+                data={
+                    "version": version.number,
+                    "total_net": version.total_net,
+                    "total_gross": version.total_gross,
+                },
+            )
             version_id = version.pk
             transaction.on_commit(lambda: _queue("offer_sent_mail_task", version_id))
     if failure is not None:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from audit.actions import Action as AuditAction
+from audit.services import record_for_user as audit_record_for_user
 from forums.models import (
     Category,
     CategoryModerator,
@@ -149,6 +151,13 @@ def post_reject(*, moderator, post: Post, reason: str) -> Post:
             post=post,
             reason=reason,
         )
+        audit_record_for_user(
+            AuditAction.FORUM_POST_REJECTED,
+            user=post.author,
+            actor=moderator,
+            obj=post,
+            data={"reason": reason[:255]},
+        )
         post_id = post.pk
         transaction.on_commit(lambda: _enqueue_rejection_mail(post_id))
     return post
@@ -170,6 +179,13 @@ def post_hide(*, moderator, post: Post, reason: str = "") -> Post:
         post.save(update_fields=["status", "status_reason", "flag_count"])
         _log(
             actor=moderator, action=ModerationLog.Action.HIDE, post=post, reason=reason
+        )
+        audit_record_for_user(
+            AuditAction.FORUM_POST_HIDDEN,
+            user=post.author,
+            actor=moderator,
+            obj=post,
+            data={"reason": reason[:255]},
         )
     return post
 
@@ -259,6 +275,17 @@ def member_suspend(
             )
             % {"days": days, "reason": reason},
         )
+        audit_record_for_user(
+            AuditAction.FORUM_MEMBER_SUSPENDED,
+            user=user,
+            actor=moderator,
+            obj=suspension,
+            data={
+                "days": days,
+                "category": category.name if category else None,
+                "reason": reason[:255],
+            },
+        )
     return suspension
 
 
@@ -286,6 +313,12 @@ def suspension_lift(*, moderator, suspension: Suspension) -> Suspension:
             category=suspension.category,
             user=suspension.user,
             reason=suspension.reason,
+        )
+        audit_record_for_user(
+            AuditAction.FORUM_SUSPENSION_LIFTED,
+            user=suspension.user,
+            actor=moderator,
+            obj=suspension,
         )
         suspension_id = suspension.pk
         transaction.on_commit(lambda: _enqueue_lifted_mail(suspension_id))

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from audit.actions import Action as AuditAction
+from audit.services import record as audit_record
 from orders.models import OrderApproval, OrderApprovalEvent
 from orders.services.approval_mail import _notify_buyer
 from orders.services.checkout import (
@@ -85,6 +87,16 @@ def approval_decide(
     approval.save()
     OrderApprovalEvent.objects.create(
         approval=approval, status=approval.status, user=user, comment=approval.comment
+    )
+    audit_record(
+        AuditAction.ORDER_APPROVED if approve else AuditAction.ORDER_REJECTED,
+        company=approval.company,
+        actor=user,
+        obj=approval,
+        data={
+            "order_number": approval.order.number if approval.order_id else None,
+            "comment": approval.comment,
+        },
     )
     approval_id = approval.pk
     transaction.on_commit(lambda: _notify_buyer(approval_id))

@@ -1,4 +1,3 @@
-import ipaddress
 import math
 from urllib.parse import urlsplit
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from partner_portal.access import PolicyRequiredMixin
+from partner_portal.client_ip import client_ip
 from partner_portal.forms import (
     EmailLoginForm,
     InvitationAcceptForm,
@@ -43,24 +43,8 @@ def axes_username(request, credentials=None):
 
 
 def axes_client_ip(request) -> str:
-    """The address django-axes counts failures under. Behind
-    PORTAL_TRUSTED_PROXY_COUNT reverse proxies, each appending the address it
-    got the request from to X-Forwarded-For, the client is that many entries
-    from the right; entries further left come from the client and may be
-    forged. Without trusted proxies the header is ignored (anyone can send
-    it), and so is a header with fewer entries or no valid address there."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    count = settings.PORTAL_TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if count <= 0 or not forwarded:
-        return remote
-    entries = [entry.strip() for entry in forwarded.split(",")]
-    if len(entries) < count:
-        return remote
-    try:
-        return str(ipaddress.ip_address(entries[-count]))
-    except ValueError:
-        return remote
+    """The address django-axes counts failures under (the audit trail's too)."""
+    return client_ip(request)
 
 
 def lockout_response(request, original_response=None, credentials=None):
@@ -141,7 +125,7 @@ class InvitationAcceptView(View):
         login(
             request,
             membership.user,
-            backend="django.contrib.auth.backends.ModelBackend",
+            backend="partner_portal.auth_backends.ModelBackend",
         )
         request.session[SESSION_KEY] = membership.company_id
         messages.success(

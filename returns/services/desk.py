@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from audit.actions import Action as AuditAction
+from audit.services import record as audit_record
 from returns.models import (
     ReturnLine,
     ReturnRequest,
@@ -21,6 +23,12 @@ def return_approve(*, return_request, actor, issue_label=True) -> ReturnRequest:
     when the return is no longer waiting."""
     with transaction.atomic():
         approved = _move(return_request, Status.APPROVED, actor=actor)
+        audit_record(
+            AuditAction.RETURN_APPROVED,
+            company=approved.company,
+            actor=actor,
+            obj=approved,
+        )
         if issue_label:
             approved_id = approved.pk
             transaction.on_commit(lambda: _queue_label(approved_id))
@@ -41,6 +49,13 @@ def return_reject(*, return_request, actor, reason: str) -> ReturnRequest:
         rejected = _move(return_request, Status.REJECTED, actor=actor, note=reason)
         rejected.rejection_reason = reason
         rejected.save(update_fields=["rejection_reason"])
+        audit_record(
+            AuditAction.RETURN_REJECTED,
+            company=rejected.company,
+            actor=actor,
+            obj=rejected,
+            data={"reason": reason[:500]},
+        )
     return rejected
 
 

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.actions import Action as AuditAction
+from audit.services import record as audit_record
 from partner_portal.numbering import next_number
 from support import sla
 from support.models import (
@@ -222,6 +224,15 @@ def request_approve(
             message = Message.objects.create(request=locked, author=user, body=reason)
         locked.save()
         _event(locked, Event.Kind.APPROVAL, actor=user, new=locked.approval)
+        audit_record(
+            AuditAction.SUPPORT_APPROVED
+            if approve
+            else AuditAction.SUPPORT_APPROVAL_REFUSED,
+            company=locked.company,
+            actor=user,
+            obj=locked,
+            data={"reason": reason[:500]},
+        )
         mail_requester(locked, change="approval", message=message, actor=user)
         if approve:
             mail_team(locked, change="created")

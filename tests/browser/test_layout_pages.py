@@ -118,6 +118,7 @@ PAGES = {
     "api-key-create": ("admin", "/portal/api/keys/new/", ()),
     "api-webhooks": ("admin", "/portal/api/webhooks/", ()),
     "api-webhook-create": ("admin", "/portal/api/webhooks/new/", ()),
+    "audit-trail": ("admin", "/portal/audit/", ()),
     "support-requests": ("admin", "/portal/support/requests/", ()),
     "support-request-detail": (
         "admin",

@@ -10,6 +10,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
+from audit.models import AuditEntry
+from audit.verify import verify_chains
 from partner_portal.management.commands.load_demo import (
     DEMO_PASSWORD,
     MEMBERS,
@@ -114,3 +116,14 @@ def test_demo_partner_admin_sees_the_partner_area(client, demo):
 
     assert response.status_code == 200
     assert "Northwind Traders" in response.text
+
+
+def test_the_demo_fills_audit_trails_that_verify(demo):
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    before = AuditEntry.objects.count()
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert {"offer.accepted", "return.approved", "invitation.accepted"} <= actions
+    assert AuditEntry.objects.count() == before
+    assert verify_chains() == []

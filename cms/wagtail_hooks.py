@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from partner_portal.audience import may_see
+from partner_portal.files_wagtail import object_store_response
 from partner_portal.permissions import StaffGroup, is_in_staff_group
 
 CONTENT_APPROVER = "Content approver"
@@ -24,6 +25,14 @@ def check_document_audience(document, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404
+
+
+# After every check (Wagtail's collection restrictions run at order 0 too).
+@hooks.register("before_serve_document", order=100)
+def serve_document_from_object_store(document, request):
+    """On an object store, documents leave as private files (see
+    partner_portal/files_wagtail.py); on local disk Wagtail serves them."""
+    return object_store_response(document)
 
 
 def _is_content_staff(user):

@@ -13,6 +13,11 @@ With PORTAL_SENDFILE_BACKEND = "nginx" (X-Accel-Redirect below
 PORTAL_SENDFILE_URL_PREFIX) or "xsendfile" (X-Sendfile with the absolute path)
 the web server sends the bytes of stored files, so large assets don't hold a
 Python worker; "none" streams them from Python.
+
+On an object store (AWS_STORAGE_BUCKET_NAME, config/settings/storage.py) the
+view streams the object, or with PORTAL_PRIVATE_FILE_REDIRECT answers 302 to
+a signed URL that lives PORTAL_PRIVATE_URL_EXPIRY seconds and makes the store
+send the same Content-Type and Content-Disposition. Never an unsigned URL.
 """
 
 import re
@@ -22,8 +27,11 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpResponse
+from django.dispatch import receiver
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.utils.functional import LazyObject, empty
 from django.utils.http import content_disposition_header
 
 PDF = "application/pdf"
@@ -44,9 +52,26 @@ SENDFILE_BACKENDS = (SENDFILE_NONE, SENDFILE_NGINX, SENDFILE_XSENDFILE)
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f"\\/:*?<>|;]+')
 
 
+class _PrivateStorage(LazyObject):
+    # Lazy like Django's default_storage: FileFields keep the storage they
+    # were built with, so a test that changes STORAGES reaches them too.
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private_storage = _PrivateStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private_storage._wrapped = empty
+
+
 def private_storage():
-    """The storage for every private file: outside MEDIA_ROOT, no URL."""
-    return storages["private"]
+    """The storage for every private file: outside MEDIA_ROOT, no URL (on an
+    object store: signed URLs only)."""
+    return _private_storage
 
 
 def safe_filename(filename, *, default="download") -> str:
@@ -74,9 +99,20 @@ def _protect(response, *, filename, disposition):
     return response
 
 
+def has_local_paths(storage) -> bool:
+    """Whether the storage keeps files on this server's disk (not S3)."""
+    try:
+        storage.path("probe")
+    except NotImplementedError:
+        return False
+    return True
+
+
 def _private_name(file_or_path) -> str | None:
     """The file's name inside the private storage, or None if it lies
     elsewhere (then only Python can send it)."""
+    if not has_local_paths(private_storage()):
+        return None
     if isinstance(file_or_path, FieldFile):
         try:
             file_or_path = file_or_path.path
@@ -117,6 +153,16 @@ def private_file_response(
         raise ValueError(f"disposition must be one of {DISPOSITIONS}")
     if not file_or_path:
         raise Http404
+    if isinstance(file_or_path, FieldFile) and not has_local_paths(
+        file_or_path.storage
+    ):
+        response = _object_response(
+            file_or_path,
+            filename=filename,
+            content_type=content_type,
+            disposition=disposition,
+        )
+        return _protect(response, filename=filename, disposition=disposition)
     name = None
     if settings.PORTAL_SENDFILE_BACKEND != SENDFILE_NONE:
         name = _private_name(file_or_path)
@@ -127,6 +173,31 @@ def private_file_response(
     else:
         response = FileResponse(_open(file_or_path), content_type=content_type)
     return _protect(response, filename=filename, disposition=disposition)
+
+
+def _object_response(file, *, filename, content_type, disposition):
+    """A file on the object store: streamed, or a signed redirect."""
+    storage = file.storage
+    if settings.PORTAL_PRIVATE_FILE_REDIRECT and getattr(
+        storage, "querystring_auth", False
+    ):
+        file.close()
+        if not storage.exists(file.name):
+            raise Http404
+        header = content_disposition_header(
+            disposition == ATTACHMENT, safe_filename(filename)
+        )
+        url = storage.url(
+            file.name,
+            parameters={
+                "ResponseContentType": content_type,
+                "ResponseContentDisposition": header,
+                "ResponseCacheControl": "private, no-store",
+            },
+            expire=settings.PORTAL_PRIVATE_URL_EXPIRY,
+        )
+        return HttpResponseRedirect(url)
+    return FileResponse(_open(file), content_type=content_type)
 
 
 def _open(file_or_path):

@@ -175,3 +175,20 @@ def gloves(db):
 def acme_bolt_price(company, bolts):
     """Acme pays 16.50 instead of the list price of 20.00 for bolts."""
     return CompanyPriceFactory(company=company, product=bolts, price=Decimal("16.50"))
+
+
+@pytest.fixture
+def private_files_on_disk(settings):
+    """Private files on this server's disk for one test, also when the suite
+    runs against an object store (scripts/with-services.sh): paths,
+    X-Accel-Redirect and X-Sendfile concern local files only."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {
+                "location": str(settings.PORTAL_PRIVATE_MEDIA_ROOT),
+                "base_url": None,
+            },
+        },
+    }

@@ -229,6 +229,12 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# AWS_STORAGE_BUCKET_NAME moves media and private files to an object store.
+from .storage import *  # noqa: E402, F403
+from .storage import csp_with_object_storage, object_storages  # noqa: E402
+
+STORAGES.update(object_storages())
+CONTENT_SECURITY_POLICY = csp_with_object_storage(CONTENT_SECURITY_POLICY)  # noqa: F405
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"

@@ -16,7 +16,10 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 PORTAL_PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
-STORAGES["private"]["OPTIONS"]["location"] = str(PORTAL_PRIVATE_MEDIA_ROOT)
+# With AWS_STORAGE_BUCKET_NAME (scripts/with-services.sh) the suite runs
+# against the object store: default and private stay on it.
+if not PORTAL_OBJECT_STORAGE:  # noqa: F405
+    STORAGES["private"]["OPTIONS"]["location"] = str(PORTAL_PRIVATE_MEDIA_ROOT)
 
 # A file-backed test database lets `pytest --reuse-db` skip the ~30 s migrate.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -27,6 +27,7 @@ def test_a_document_goes_out_with_the_private_headers(client, material, partner_
     )
 
 
+@pytest.mark.usefixtures("private_files_on_disk")
 def test_nginx_sends_the_document_after_the_audience_check(
     client, material, partner_admin, buyer, settings
 ):

@@ -1,11 +1,10 @@
 """Downloads in pages follow the audience rule and are private files."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
+from django.core.files.storage import default_storage
 
 from partner_portal.audience import Audience
+from partner_portal.files import private_storage
 from tests.factories.cms import PDF_BYTES, course_page, document, lessons_of, stream
 
 
@@ -14,11 +13,12 @@ def material(home):
     return document("Checklist", audience=Audience.PARTNERS)
 
 
-def test_the_file_is_stored_outside_the_public_media_folder(material):
-    path = Path(material.file.path).resolve()
+def test_the_file_is_stored_in_the_private_storage_not_public_media(material):
+    name = material.file.name
 
-    assert path.is_relative_to(Path(settings.PORTAL_PRIVATE_MEDIA_ROOT).resolve())
-    assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    assert material.file.storage is private_storage()
+    assert private_storage().exists(name)
+    assert not default_storage.exists(name)
 
 
 def test_a_partner_downloads_partner_material(client, material, partner_admin):

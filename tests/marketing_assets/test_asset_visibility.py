@@ -3,9 +3,11 @@ list, on the detail page and for the download. A partner below an asset's
 tier, and anyone after its validity, gets 404 by URL; customers get 403."""
 
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from marketing_assets.models import AssetDownload
+from partner_portal.files import private_storage
 
 
 def _titles(response):
@@ -123,8 +125,9 @@ def test_download_serves_the_file_as_attachment(client, lib):
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
-def test_files_live_in_the_private_storage_outside_media(lib, settings):
-    location = lib.partners.file.storage.location
+def test_files_live_in_the_private_storage_not_in_public_media(lib):
+    name = lib.partners.file.name
 
-    assert location == str(settings.PORTAL_PRIVATE_MEDIA_ROOT)
-    assert not location.startswith(str(settings.MEDIA_ROOT))
+    assert lib.partners.file.storage is private_storage()
+    assert private_storage().exists(name)
+    assert not default_storage.exists(name)

@@ -7,6 +7,9 @@ from django.urls import reverse
 
 from tests.factories.orders import order_place
 
+# The web server sends files from this server's disk.
+pytestmark = pytest.mark.usefixtures("private_files_on_disk")
+
 
 @pytest.fixture
 def order(

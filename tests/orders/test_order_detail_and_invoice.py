@@ -5,10 +5,9 @@ only by members who may see the order)."""
 import csv
 import io
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from oscar.core.loading import get_model
 
 from orders import invoices
 from orders.models import Invoice
+from partner_portal.files import private_storage
 from partner_portal.permissions import Role
 from tests.factories import MembershipFactory
 from tests.factories.orders import CompanyAccountFactory, order_place
@@ -80,12 +80,12 @@ def test_the_invoice_states_the_companys_payment_terms(
     ) in rendered[0]
 
 
-def test_the_invoice_is_stored_privately_outside_media_root(order):
-    path = Path(Invoice.objects.get().pdf.path).resolve()
+def test_the_invoice_is_stored_privately_not_in_public_media(order):
+    pdf = Invoice.objects.get().pdf
 
-    assert path.is_file()
-    assert path.is_relative_to(Path(settings.PORTAL_PRIVATE_MEDIA_ROOT).resolve())
-    assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    assert pdf.storage is private_storage()
+    assert private_storage().exists(pdf.name)
+    assert not default_storage.exists(pdf.name)
 
 
 def test_the_company_downloads_the_invoice_pdf(client, buyer, order):

@@ -23,6 +23,9 @@ from tests.downloads import DOWNLOADS
 from tests.test_every_url_has_a_policy_and_row import _matrix_modules
 
 REPO = Path(__file__).resolve().parents[2]
+# Paths, X-Accel-Redirect and X-Sendfile: files on this server's disk (the
+# object store's side is tests/ops/test_s3_private_files.py).
+pytestmark = pytest.mark.usefixtures("private_files_on_disk")
 
 
 @pytest.fixture

@@ -1,9 +1,15 @@
-"""Mail of offers and contracts, through Django's tasks API (immediate by
-default, queued in the database for workers in production)."""
+"""Mail and offer PDFs of offers and contracts, through Django's tasks API
+(immediate by default, queued in the database for workers in production)."""
+
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django_tasks import task
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task, task_backends
+from django_tasks_db.backend import DatabaseBackend
 
+from contracts import rendering
 from contracts.models import ContractReminder, OfferRequest, OfferVersion
 from partner_portal.mail import send_mail_to
 from partner_portal.models import Membership
@@ -107,3 +113,59 @@ def contract_reminder_mail_task(*, object_id: int) -> None:
         template="contract_reminder",
         context={"reminder": reminder, "contract": contract},
     )
+
+
+@task()
+def offer_pdf_render_task(*, version_id: int) -> bool:
+    """Render and record the PDF of a sent version (contracts/rendering.py),
+    then tell the customer: the mail is queued in the same transaction that
+    records the PDF, so it goes out once and never before the PDF exists."""
+    return rendering.offer_pdf_render(
+        version_id=version_id,
+        on_recorded=lambda: offer_sent_mail_task.enqueue(object_id=version_id),
+    )
+
+
+def _renders_in_progress(cutoff) -> set[int]:
+    """Versions with a render task that is queued, or running and started
+    after `cutoff` (an older running one lost its worker)."""
+    backend = task_backends[offer_pdf_render_task.backend]
+    if not isinstance(backend, DatabaseBackend):
+        return set()
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(
+        task_path=offer_pdf_render_task.module_path, backend_name=backend.alias
+    ).filter(
+        Q(status=TaskResultStatus.READY)
+        | Q(status=TaskResultStatus.RUNNING, started_at__gt=cutoff)
+    )
+    return {
+        row["kwargs"].get("version_id")
+        for row in rows.values_list("args_kwargs", flat=True)
+    }
+
+
+def offer_pdf_renders_requeue(
+    *, stale_after: timedelta = rendering.STALE_AFTER, now=None
+) -> list[int]:
+    """Queue the render again for every sent version still without its PDF
+    for longer than `stale_after` and with no render queued or running (its
+    worker died, or the task was lost). Rendering records a PDF only once, so
+    a requeue next to a slow but living render costs a render, not a second
+    PDF. Returns the version ids queued."""
+    now = now or timezone.now()
+    cutoff = now - stale_after
+    waiting = list(
+        rendering.pending_versions()
+        .filter(sent_at__lte=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not waiting:
+        return []
+    busy = _renders_in_progress(cutoff)
+    queued = [pk for pk in waiting if pk not in busy]
+    for pk in queued:
+        offer_pdf_render_task.enqueue(version_id=pk)
+    return queued

@@ -206,6 +206,11 @@ class OfferVersion(models.Model):
         )
 
     @property
+    def pdf_pending(self) -> bool:
+        """Sent, but a task worker has not recorded its PDF yet."""
+        return self.sent_at is not None and not self.pdf
+
+    @property
     def can_be_accepted(self) -> bool:
         return self.status == self.Status.SENT and not self.is_expired
 

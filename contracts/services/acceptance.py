@@ -61,6 +61,14 @@ def _check_open(version: OfferVersion, offer: Offer) -> None:
         )
     if version.status != OfferVersion.Status.SENT:
         raise OfferError(_("This offer cannot be accepted."))
+    if version.pdf_pending:
+        # What is accepted is the PDF with its SHA-256: it must exist first.
+        raise OfferError(
+            _(
+                "The PDF of this offer is still being prepared. Please accept "
+                "it once you have been able to read it."
+            )
+        )
 
 
 def _locked(company, offer_id, version_number):

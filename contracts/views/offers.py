@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -113,6 +114,10 @@ class OfferVersionPdfView(OfferOrContractMixin, View):
         version = selectors.offer_version_get(
             company=self.company, offer_pk=pk, number=number
         )
+        if version.pdf_pending:
+            return pdf_pending_response(
+                request, version, reverse("contracts:offer_detail", args=[pk])
+            )
         if not version.pdf:
             raise Http404
         download = request.GET.get("download") == "1"
@@ -122,6 +127,17 @@ class OfferVersionPdfView(OfferOrContractMixin, View):
             content_type=PDF,
             disposition=ATTACHMENT if download else INLINE,
         )
+
+
+def pdf_pending_response(request, version, back_url):
+    """409 with a page that says the PDF is being prepared (a task worker
+    renders it after the offer was sent)."""
+    return render(
+        request,
+        "contracts/offer_pdf_pending.html",
+        {"offer": version.offer, "version": version, "back_url": back_url},
+        status=409,
+    )
 
 
 def _client_ip(request) -> str | None:

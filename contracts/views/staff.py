@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from oscar.core.loading import get_class
@@ -18,6 +19,7 @@ from contracts.forms import (
     OfferLineFormSet,
 )
 from contracts.models import Offer, OfferRequest, OfferVersion
+from contracts.views.offers import pdf_pending_response
 from partner_portal.access import PolicyRequiredMixin
 from partner_portal.files import (
     INLINE,
@@ -284,10 +286,16 @@ class StaffOfferSendView(SalesRequiredMixin, View):
         except services.OfferError as exc:
             messages.error(request, str(exc))
         else:
+            text = (
+                _(
+                    "Version %(number)s was sent to %(company)s. Its PDF is being "
+                    "prepared; the customer is told once it is ready."
+                )
+                if sent.pdf_pending
+                else _("Version %(number)s was sent to %(company)s.")
+            )
             messages.success(
-                request,
-                _("Version %(number)s was sent to %(company)s.")
-                % {"number": sent.number, "company": offer.company},
+                request, text % {"number": sent.number, "company": offer.company}
             )
         return redirect("contracts:staff_offer_edit", pk=pk)
 
@@ -296,6 +304,10 @@ class StaffOfferVersionPdfView(SalesRequiredMixin, View):
     def get(self, request, pk, number):
         offer = selectors.staff_offer_get(pk=pk)
         version = offer.versions.filter(number=number).first()
+        if version is not None and version.pdf_pending:
+            return pdf_pending_response(
+                request, version, reverse("contracts:staff_offer_edit", args=[pk])
+            )
         if version is None or not version.pdf:
             raise Http404
         return private_file_response(

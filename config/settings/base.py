@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "support.apps.SupportConfig",
     "api.apps.ApiConfig",
     "feedback.apps.FeedbackConfig",
+    "ops.apps.OpsConfig",
     "audit.apps.AuditConfig",
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS],
     "sorl.thumbnail",
@@ -252,14 +253,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Background work: one mechanism (Django's tasks API through django-tasks);
 # immediate by default, the database backend with workers in production.
-TASKS = {
-    "default": {
-        "BACKEND": env(
-            "PORTAL_TASKS_BACKEND",
-            default="django_tasks.backends.immediate.ImmediateBackend",
-        )
-    }
-}
+# PORTAL_TASKS_BACKEND: "immediate" (default) or "database" (workers).
+from .tasks import *  # noqa: E402, F403
 
 # Oscar
 OSCAR_SHOP_NAME = env("PORTAL_NAME", default="Partner Portal")

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, env
+from .tasks import tasks_setting
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -9,7 +10,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks run at once; the worker fault test starts `db_worker` processes with
+# PORTAL_TEST_TASKS_BACKEND=database, and slows their offer PDF renders down
+# by PORTAL_TEST_PDF_DELAY seconds so that it can kill one mid-render.
+TASKS = tasks_setting(env("PORTAL_TEST_TASKS_BACKEND", default="immediate"))
+PORTAL_TEST_PDF_DELAY = env.float("PORTAL_TEST_PDF_DELAY", default=0.0)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy check-static clean bench screens loadtest
+.PHONY: install system-deps run serve demo test test-fast test-postgres lint format messages check-deploy check-static clean bench screens loadtest backup restore
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +94,19 @@ bench: install $(BENCH_STATIC)
 # browser tests run (they also say which page breaks a layout rule).
 screens: install system-deps
 	PORTAL_SCREENS_DIR=$(CURDIR)/var/screens $(BIN)/pytest -m browser tests/browser/test_layout_pages.py -q
+
+# Backups: the database (pg_dump, or SQLite's backup API) and every media file
+# (public and private storages, local or S3) into a new folder below
+# BACKUP_DIR with a manifest (counts, SHA-256 per file). A restore goes into
+# the configured database and storages, which must be new and empty
+# (manage.py restore --force replaces what is there).
+BACKUP_DIR ?= var/backups
+backup: install
+	$(BIN)/python manage.py backup --dir $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/portal-backup-..." >&2; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 # Load: the portal under gunicorn on a throwaway PostgreSQL server, migrated,
 # with the demo and the load's accounts (loadtest/seed.py), driven by Locust

@@ -42,9 +42,8 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="SQLite runs one writer at a time: no race to lose",
     ),
-    # The live server needs committed rows; the rows Wagtail's and Oscar's
-    # data migrations made come back after the flush of each test.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # The live server's threads see only committed rows.
+    pytest.mark.django_db(transaction=True),
 ]
 CLIENTS = 6
 

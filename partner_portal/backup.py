@@ -367,8 +367,8 @@ def backup_restore(
         ]
         if full:
             raise BackupError(
-                f"The storage {', '.join(full)} is not empty. Restore into new "
-                "storage, or pass --force to replace files of the same names."
+                f"Storage not empty: {', '.join(full)}. Restore into new storage, "
+                "or pass --force to replace files of the same names."
             )
     _load_database(manifest["database"], folder, settings_dict, force)
     for alias, report in manifest["storages"].items():

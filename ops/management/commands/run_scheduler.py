@@ -40,6 +40,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once, interval, job, **options):
+        self.verbosity = options["verbosity"]
         if interval <= 0:
             raise CommandError("--interval must be greater than zero.")
         if once:

@@ -150,17 +150,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache for every worker on the host: sessions, the page frame (help menu,
-# footer, branding; invalidated when editors publish) and rate limits must
-# agree across workers, which a per-process memory cache does not. Files
-# under var/cache by default; CACHE_URL=redis://... for several hosts.
-CACHES = {
-    "default": env.cache(
-        "CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"
-    )
-}
-# The session is read from the cache, not the database, on every request.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The cache (Redis with REDIS_URL, else files under var/cache) and sessions.
+from .cache import *  # noqa: E402, F403
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,7 +1,9 @@
+import os
 from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, env
+from .cache import REDIS_URL, redis_cache
 from .tasks import tasks_setting
 
 DEBUG = False
@@ -9,7 +11,12 @@ SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# REDIS_URL: the suite runs against Redis (keys prefixed per test process, so
+# a run's cache.clear() leaves other runs' keys alone); else process memory.
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, key_prefix=f"test{os.getpid()}")}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tasks run at once; the worker fault test starts `db_worker` processes with
 # PORTAL_TEST_TASKS_BACKEND=database, and slows their offer PDF renders down
 # by PORTAL_TEST_PDF_DELAY seconds so that it can kill one mid-render.

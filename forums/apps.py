@@ -12,3 +12,9 @@ class ForumsConfig(AppConfig):
         from partner_portal.policy import register_category_moderation
 
         register_category_moderation(lambda request: Viewer.of(request).is_moderator)
+
+        from forums.models import Category, CategoryModerator
+        from partner_portal.frame_cache import clear_on_change
+
+        # Nominated moderators see the moderation menu (cached with the frame).
+        clear_on_change(Category, CategoryModerator)

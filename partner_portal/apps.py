@@ -22,6 +22,7 @@ class PartnerPortalConfig(AppConfig):
 
         user_logged_in.connect(activate_on_login, dispatch_uid="portal_login_language")
 
-        from partner_portal import frame_cache
+        from partner_portal import auth_cache, frame_cache
 
         frame_cache.connect()
+        auth_cache.connect()

@@ -8,7 +8,8 @@ Every entry's key holds a generation number; `frame_cache_clear()` moves to a
 new generation, which makes every entry stale at once (in every worker when
 the cache is shared, see CACHES in config/settings/base.py). Apps call it from
 receivers when editors change what the frame shows: pages published,
-unpublished, moved or deleted, the branding saved.
+unpublished, moved or deleted, the branding saved, and through
+`clear_on_change(Model)` for data the menus follow from.
 """
 
 import itertools
@@ -68,6 +69,21 @@ def _branding_changed(sender, created=False, **kwargs):
     # page after a fresh install creates it (Branding.load) while rendering.
     if not created:
         frame_cache_clear()
+
+
+def clear_on_change(*models) -> None:
+    """Saving or deleting a row of these models makes the frame stale: apps
+    call it for data that decides what the frame shows beyond the user and
+    the company (e.g. forum moderators, who see the moderation menu)."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                frame_cache_clear,
+                sender=model,
+                dispatch_uid=f"portal.frame.{model._meta.label}.{signal is post_save}",
+            )
 
 
 def connect() -> None:

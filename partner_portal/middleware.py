@@ -12,8 +12,9 @@ class CurrentCompanyMiddleware:
     users without a company).
 
     A user may belong to several companies; the one chosen in the session wins,
-    otherwise the first active one. All of them are read in one query and kept
-    as `request.portal_memberships` for the company switch in the navigation."""
+    otherwise the first active one. All of them come with the cached user
+    (partner_portal.auth_cache) and are kept as `request.portal_memberships`
+    for the company switch in the navigation."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -22,9 +23,15 @@ class CurrentCompanyMiddleware:
         request.membership = None
         request.portal_memberships = []
         if request.user.is_authenticated:
-            request.portal_memberships = list(
-                memberships_of_user(user=request.user).select_related(
-                    "company__contact_person"
+            # The cached user carries them (partner_portal.auth_cache).
+            known = getattr(request.user, "_portal_memberships", None)
+            request.portal_memberships = (
+                known
+                if known is not None
+                else list(
+                    memberships_of_user(user=request.user).select_related(
+                        "company__contact_person"
+                    )
                 )
             )
             chosen = request.session.get(SESSION_KEY)

@@ -19,11 +19,14 @@ fixed `path` instead of a URL name.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.urls import get_script_prefix, get_urlconf, resolve, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from partner_portal.auth_cache import auth_version
+from partner_portal.frame_cache import frame_cached
 from partner_portal.policy import Policy, policy_of
 
 
@@ -133,13 +136,10 @@ def _links(entry: NavEntry, request) -> list[Link]:
     if rule is None or not rule.allows(request):
         return []
     label = entry.label(request) if callable(entry.label) else entry.label
-    badge = entry.badge(request) if entry.badge else None
-    return [Link(str(label), entry.url(), badge or None, entry.element_id)]
+    return [Link(str(label), entry.url(), None, entry.element_id)]
 
 
-def menus_for(request) -> list[Menu]:
-    """The menus this request may see, each with the links it may open; empty
-    menus are left out."""
+def _menus(request) -> list[Menu]:
     menus: dict[str, list[Link]] = {}
     for entry in registered_entries():
         links = _links(entry, request)
@@ -149,3 +149,54 @@ def menus_for(request) -> list[Menu]:
         Menu(key, str(GROUPS[key].label), links)
         for key, links in sorted(menus.items(), key=lambda kv: GROUPS[kv[0]].order)
     ]
+
+
+def _with_badges(menus: list[Menu], request) -> list[Menu]:
+    # Badges (the basket's count) change with every click: never cached.
+    badges = {e.url(): e.badge for e in registered_entries() if e.badge}
+    if not badges:
+        return menus
+    return [
+        Menu(
+            menu.key,
+            menu.label,
+            [
+                replace(link, badge=badges[link.url](request) or None)
+                if link.url in badges
+                else link
+                for link in menu.links
+            ],
+        )
+        for menu in menus
+    ]
+
+
+def _cache_parts(request) -> tuple | None:
+    """Everything the menus follow from: the user with their memberships,
+    groups and permissions (its auth version), the current company, the
+    language and the host (help page URLs); the frame cache's generation
+    covers editors' pages and what apps tie to it (forum moderators)."""
+    user = getattr(request, "user", None)
+    version = auth_version(user)
+    if version is None:
+        return None
+    membership = getattr(request, "membership", None)
+    return (
+        user.pk,
+        version,
+        membership.pk if membership else "-",
+        get_language(),
+        request.get_host(),
+        get_script_prefix(),
+    )
+
+
+def menus_for(request) -> list[Menu]:
+    """The menus this request may see, each with the links it may open; empty
+    menus are left out. Cached per user, company and language."""
+    parts = _cache_parts(request)
+    if parts is None:
+        menus = _menus(request)
+    else:
+        menus = frame_cached("menus", parts, lambda: _menus(request))
+    return _with_badges(menus, request)

@@ -155,9 +155,10 @@ from .cache import *  # noqa: E402, F403
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    # Users log in with their email address.
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Users log in with their email address. Both read the signed-in user
+    # from the cache (partner_portal/auth_cache.py).
+    "partner_portal.auth_backends.EmailBackend",
+    "partner_portal.auth_backends.ModelBackend",
 ]
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [

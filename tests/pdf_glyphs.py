@@ -175,8 +175,8 @@ def capture_pdf_html(monkeypatch) -> list[str]:
         def __init__(self, *, string, url_fetcher):
             pages.append(string)
 
-        def write_pdf(self):
+        def write_pdf(self, **options):
             return b"%PDF-1.7 test"
 
-    monkeypatch.setattr(pdf, "HTML", _HTML)
+    monkeypatch.setattr(pdf, "PortalHTML", _HTML)
     return pages

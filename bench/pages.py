@@ -2,6 +2,8 @@
 issue #15's table, found in the data that bench_orders, bench_contracts and
 load_demo seed. Needs Django set up (config.settings.bench)."""
 
+import html
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -149,6 +151,28 @@ def _news_paths() -> list[str]:
     ]
 
 
+_LAZY_TILE = re.compile(r'data-tile-src="([^"]+)"')
+
+
+def tile_pages(clients_by_email: dict[str, Client], whos) -> list[Page]:
+    """The start page's lazy tiles (what tiles.js fetches after the page,
+    `/portal/tiles/<key>/?body=1`), each tile once, as the first of `whos`
+    whose start page shows it: they are part of what a start page costs."""
+    found, seen = [], set()
+    start = reverse("partner_portal:start")
+    for who in whos:
+        response = clients_by_email[who].get(start)
+        if response.status_code != 200:
+            raise CommandError(f"The start page answered {response.status_code}.")
+        for src in _LAZY_TILE.findall(response.content.decode()):
+            path = html.unescape(src)
+            key = path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+            if key not in seen:
+                seen.add(key)
+                found.append(Page(f"start page tile {key}", who, path, (PAGE,)))
+    return found
+
+
 def pages(clients_by_email: dict[str, Client]) -> list[Page]:
     """Issue #15's pages, in its table's order."""
     list_page = (PAGE, LIST_QUERIES)
@@ -169,6 +193,7 @@ def pages(clients_by_email: dict[str, Client]) -> list[Page]:
         Page("start page", BUYER, reverse("partner_portal:start"), (PAGE,)),
         Page("start page", PROCUREMENT, reverse("partner_portal:start"), (PAGE,)),
         Page("start page", PARTNER, reverse("partner_portal:start"), (PAGE,)),
+        *tile_pages(clients_by_email, (BUYER, PROCUREMENT, PARTNER)),
         Page(
             "order history (10,000 orders)",
             PROCUREMENT,

@@ -108,13 +108,15 @@ def gunicorn(*, workers: int, log_path: Path):
                 process.wait()
 
 
-def _wait_until_ready(process, url: str, log_path: Path, timeout: float = 180):
+def _wait_until_ready(process, url: str, log_path: Path, timeout: float = 600):
+    # Generous: on a busy machine the workers take minutes to import Django
+    # and the first request loads the URLs and templates.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"gunicorn exited:\n{log_path.read_text()[-3000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=10):
+            with urllib.request.urlopen(url, timeout=120):
                 return
         except urllib.error.HTTPError:
             return

@@ -64,7 +64,7 @@ def seed(*, per_role: int, stdout) -> None:
             )
     stdout.write(
         f"Load test: {per_role} accounts per role "
-        f"({', '.join(accounts.ROLES)}), password {accounts.PASSWORD}."
+        f"({', '.join(accounts.ROLES)}), password {accounts.PASSWORD}.\n"
     )
 
 

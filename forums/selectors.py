@@ -35,6 +35,7 @@ from forums.models import (
 from partner_portal.audience import audiences_for, audiences_for_user
 from partner_portal.models import Membership
 from partner_portal.permissions import StaffGroup, is_in_staff_group
+from partner_portal.search_config import full_text_available, full_text_filter
 
 
 class Viewer:
@@ -259,15 +260,19 @@ def image_get(*, viewer: Viewer, pk) -> PostImage:
 
 
 def post_search(*, viewer: Viewer, query: str):
-    """Visible posts whose text or topic title contains the query."""
-    return (
-        Post.objects.filter(
-            topic__in=_topics_for(viewer).filter(is_hidden=False),
-            status=Post.Status.VISIBLE,
-        )
-        .filter(Q(body__icontains=query) | Q(topic__title__icontains=query))
-        .select_related("topic", "topic__category", "author")
-        .order_by("-created_at", "-pk")
+    """Visible posts whose text or topic title contains the query, newest
+    first; on PostgreSQL also those matching it in full text in the reader's
+    language (word forms), the best matches first."""
+    posts = Post.objects.filter(
+        topic__in=_topics_for(viewer).filter(is_hidden=False),
+        status=Post.Status.VISIBLE,
+    ).select_related("topic", "topic__category", "author")
+    contains = Q(body__icontains=query) | Q(topic__title__icontains=query)
+    if not full_text_available():
+        return posts.filter(contains).order_by("-created_at", "-pk")
+    fields = [("topic__title", "A"), ("body", "B")]
+    return full_text_filter(posts, fields=fields, query=query, also=contains).order_by(
+        "-search_rank", "-created_at", "-pk"
     )
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from cms.lookup import cms_model
 from partner_portal.audience import audience_q
+from partner_portal.search_config import page_search
 
 # Knowledge base
 
@@ -102,9 +103,10 @@ def article_search(*, request, index, query: str, limit: int = 100):
     """Articles below `index` the user may see that match `query`, best
     first, each with a highlighted snippet.
 
-    Full-text search through Wagtail's search backend (SQLite FTS or
-    PostgreSQL full text); where it finds nothing (e.g. Chinese text, which
-    has no spaces between words) a plain substring match on title and summary."""
+    Full-text search through Wagtail's search backend (SQLite FTS, or
+    PostgreSQL full text in the pages' language); where it finds nothing
+    (e.g. Chinese text, which has no spaces between words) a plain substring
+    match on title and summary."""
     terms = search_terms(query)
     if not terms:
         return []
@@ -117,7 +119,10 @@ def article_search(*, request, index, query: str, limit: int = 100):
     )
     try:
         with transaction.atomic():
-            pages = list(articles.search(" ".join(terms), operator="or")[:limit])
+            found = page_search(
+                articles, " ".join(terms), locale_id=index.locale_id, operator="or"
+            )
+            pages = list(found[:limit])
     except DatabaseError:
         pages = []
     if not pages:

@@ -276,7 +276,9 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL it reads each page in its
+# locale's language (partner_portal/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "partner_portal.search_backend"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Wagtail's serve view sends documents through the portal's private-file
 # response (private, no-store; nginx or Apache send the bytes if configured).

@@ -39,8 +39,16 @@ def details(data: dict) -> str:
             value = ", ".join(str(item) for item in value)
         if value in ("", None):
             continue
-        parts.append(f"{key}: {value}")
+        parts.append(f"{key}: {_short(str(value))}")
     return " · ".join(parts)
+
+
+def _short(text: str) -> str:
+    # A hash or URL is one long word that would push a phone's page sideways;
+    # the page shows its start, the CSV export all of it.
+    return " ".join(
+        f"{word[:16]}…" if len(word) > 32 else word for word in text.split(" ")
+    )
 
 
 def _pair(change) -> str:

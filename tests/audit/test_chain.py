@@ -102,3 +102,13 @@ def test_entries_cannot_be_changed_or_deleted_through_the_orm(company):
     entry.refresh_from_db()
     assert entry.action == Action.BUDGET_SET
     assert verify_chains() == []
+
+
+def test_deleting_an_actors_account_keeps_the_entry_and_the_chain(company, buyer):
+    entry = record(Action.BUDGET_SET, company=company, actor=buyer)
+
+    buyer.delete()
+
+    entry.refresh_from_db()
+    assert (entry.actor, entry.actor_email) == (None, "buyer@acme.example")
+    assert verify_chains() == []

@@ -14,6 +14,7 @@ from django.utils import timezone
 from audit.actions import Action
 from audit.models import AuditEntry
 from audit.services import ObjectRef, record
+from audit.views import details
 from tests.factories import UserFactory
 
 LIST = reverse("audit:list")
@@ -189,3 +190,9 @@ def test_the_staff_page_does_not_grow_with_the_entries(
 
     assert many == few
     assert many <= 20
+
+
+def test_long_words_in_the_details_are_shortened_on_the_page():
+    text = details({"sha256": "a" * 64, "reason": "Too expensive", "empty": ""})
+
+    assert text == f"reason: Too expensive · sha256: {'a' * 16}…"

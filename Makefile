@@ -37,9 +37,11 @@ test: install system-deps
 test-fast: install
 	$(BIN)/pytest -m "not browser"
 
-# The suite (without browser tests) against a throwaway PostgreSQL server.
-test-postgres: install
-	bash scripts/with-postgres.sh $(BIN)/pytest --create-db -m "not browser"
+# The suite (without browser tests) as several app servers run it: against a
+# throwaway PostgreSQL server, with a throwaway Redis (cache, sessions,
+# throttles) and moto's S3 server (media and private files) configured.
+test-postgres: install system-deps
+	bash scripts/with-postgres.sh bash scripts/with-services.sh $(BIN)/pytest --create-db -m "not browser"
 
 lint: install
 	$(BIN)/ruff check .

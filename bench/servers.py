@@ -77,9 +77,11 @@ def start(
     workers: int = 2,
     ready_path: str = "/",
     timeout: float = 90.0,
+    extra_args: tuple[str, ...] = (),
 ) -> Server:
     """gunicorn serving the WSGI `app` with `workers` sync workers under the
-    Django `settings`, once it answers `ready_path` (any HTTP status)."""
+    Django `settings`, once it answers `ready_path` (any HTTP status).
+    `extra_args` go to gunicorn after the bench's own (a later option wins)."""
     port = free_port()
     args = [
         *_gunicorn(),
@@ -92,6 +94,7 @@ def start(
         "--error-logfile=-",
         "--log-level=warning",
         f"--chdir={BASE_DIR}",
+        *extra_args,
     ]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings}
     log_path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,15 +9,13 @@ unexpected answer, a timeout) or something created is missing.
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+
+from bench import servers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUT_DIR = BASE_DIR / "var" / "loadtest"
@@ -33,14 +31,6 @@ def say(text: str) -> None:
 def _bin(name: str) -> str:
     beside = Path(sys.executable).with_name(name)
     return str(beside) if beside.exists() else name
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def _setup_django() -> None:
@@ -67,62 +57,31 @@ def prepare(*, per_role: int) -> None:
 
 @contextmanager
 def gunicorn(*, workers: int, log_path: Path):
-    port = _free_port()
-    args = [
-        _bin("gunicorn"),
+    """The portal under gunicorn (bench.servers, as `make bench` serves it),
+    stopped again when the load is over."""
+    server = servers.start(
+        "portal",
         "config.wsgi:application",
-        f"--bind={HOST}:{port}",
-        f"--workers={workers}",
-        "--worker-class=sync",
-        # A request may wait long for the CPU on a shared machine; a worker
-        # killed by the timeout would be an error the portal did not make.
-        "--timeout=300",
-        "--graceful-timeout=10",
-        "--backlog=2048",
-        "--error-logfile=-",
-        "--log-level=warning",
-        f"--chdir={BASE_DIR}",
-    ]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            args,
-            env=env,
-            cwd=BASE_DIR,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base_url = f"http://{HOST}:{port}"
+        settings=SETTINGS,
+        log_path=log_path,
+        workers=workers,
+        ready_path="/healthz",
+        # Generous: on a busy machine the workers take minutes to import
+        # Django and the first request loads the URLs and templates.
+        timeout=600,
+        extra_args=(
+            # A request may wait long for the CPU on a shared machine; a
+            # worker killed by the timeout would be an error the portal did
+            # not make.
+            "--timeout=300",
+            "--graceful-timeout=10",
+            "--backlog=2048",
+        ),
+    )
     try:
-        _wait_until_ready(process, base_url + "/healthz", log_path)
-        yield base_url
+        yield server.base_url
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-
-
-def _wait_until_ready(process, url: str, log_path: Path, timeout: float = 600):
-    # Generous: on a busy machine the workers take minutes to import Django
-    # and the first request loads the URLs and templates.
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited:\n{log_path.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=120):
-                return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"gunicorn did not answer within {timeout:.0f} s.")
+        server.stop(grace=20)
 
 
 def locust(*, base_url: str, users: int, duration: str, spawn_rate: float) -> None:

@@ -3,9 +3,10 @@ belongs to. The scheduler (ops/scheduler.py) decides when; every job is safe
 to run twice, so a run that a scheduler queued twice, or a job run by hand
 from its own command, does no harm.
 
-There is no SLA job: the support desk stores each request's deadlines when
-the request changes (support/sla.py) and shows breaches when a page is read;
-nothing about an SLA is sent or changed with time.
+The SLA job mails the service desk (the assignee, else the request's team)
+when a deadline of a running request is close or missed, once per request,
+deadline and stage (support/services/sla_alerts.py); the deadlines themselves
+are stored when the request changes (support/sla.py).
 """
 
 import logging
@@ -25,6 +26,7 @@ from contracts import rendering
 from contracts.services import contract_reminders_send
 from contracts.tasks import offer_pdf_renders_requeue
 from ops.models import ScheduledRun
+from support.services.sla_alerts import sla_alerts_send
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,11 @@ def contract_reminders() -> dict:
         "expired_versions": result.expired_versions,
         "contracts_released": result.contracts_released,
     }
+
+
+def sla_alerts() -> dict:
+    """Mail the desk about SLA deadlines that are close or missed."""
+    return {"alerts": sla_alerts_send()}
 
 
 def webhooks_deliver() -> dict:

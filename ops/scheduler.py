@@ -57,6 +57,7 @@ def daily_at() -> time:
 JOBS = (
     Job("webhooks", jobs.webhooks_deliver, minutes=1),
     Job("recover", jobs.work_recover, minutes=5),
+    Job("sla", jobs.sla_alerts, minutes=5),
     Job("contract_reminders", jobs.contract_reminders),
     Job("cleanup", jobs.cleanup),
 )

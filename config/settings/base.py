@@ -295,6 +295,9 @@ from .api import *  # noqa: E402, F403
 
 # Shown to users who have no company yet.
 PORTAL_SUPPORT_EMAIL = env("PORTAL_SUPPORT_EMAIL", default="support@portal.example")
+# The SLA job mails the desk this many minutes before a deadline (and once
+# more when it is missed).
+PORTAL_SLA_WARNING_MINUTES = env.int("PORTAL_SLA_WARNING_MINUTES", default=60)
 
 # Prices are net; VAT is added at this rate.
 PORTAL_VAT_RATE = env.float("PORTAL_VAT_RATE", default=0.19)

@@ -2,6 +2,7 @@
 forms, teams, calendars, SLA targets) and the requests with their
 conversation, attachments, history and deflections."""
 
+from support.models.alerts import SlaAlert
 from support.models.catalogue import (
     BusinessCalendar,
     Department,
@@ -37,6 +38,7 @@ __all__ = [
     "Priority",
     "Service",
     "ServiceField",
+    "SlaAlert",
     "SlaTarget",
     "Status",
     "SupportRequest",

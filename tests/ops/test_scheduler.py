@@ -23,9 +23,11 @@ from ops import jobs
 from ops.models import ScheduledRun
 from ops.scheduler import JOBS, JOBS_BY_NAME, run_due
 from partner_portal.permissions import ApiResource
+from support.models import SlaAlert
 from tests.api.webhook_receiver import start_receiver
 from tests.factories.contracts import sales_user_create
 from tests.inbox_data import sent_offers
+from tests.support.desk_world import agent, make_request, sla_targets, team
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EVERY_JOB = sorted(job.name for job in JOBS)
@@ -73,6 +75,7 @@ def test_every_job_is_queued_once_per_period(db, quiet_jobs, due):
     assert dict(queued) == {
         "webhooks": "2026-11-30T06:03Z",
         "recover": "2026-11-30T06:00Z",
+        "sla": "2026-11-30T06:00Z",
         "contract_reminders": "2026-11-30",
         "cleanup": "2026-11-30",
     }
@@ -80,13 +83,14 @@ def test_every_job_is_queued_once_per_period(db, quiet_jobs, due):
 
     # A second pass in the same minute (or a second scheduler) does nothing.
     assert due(now=_at(7, 3)) == []
-    assert ScheduledRun.objects.count() == 4
+    assert ScheduledRun.objects.count() == len(EVERY_JOB)
     assert sorted(quiet_jobs) == EVERY_JOB
 
     # A minute later only the one-minute job is due again; five minutes
-    # later the recovery too; the daily jobs only the next day.
+    # later the recovery and the SLA check too; the daily jobs the next day.
     assert due(now=_at(7, 4)) == [("webhooks", "2026-11-30T06:04Z")]
-    assert [name for name, _ in due(now=_at(7, 5))] == ["webhooks", "recover"]
+    five = due(now=_at(7, 5))
+    assert [name for name, _ in five] == ["webhooks", "recover", "sla"]
     next_day = datetime(2026, 12, 1, 7, 0, 20, tzinfo=BERLIN)
     assert [name for name, _ in due(now=next_day)] == EVERY_JOB_ORDER
 
@@ -94,7 +98,7 @@ def test_every_job_is_queued_once_per_period(db, quiet_jobs, due):
 def test_daily_jobs_wait_for_their_time_of_day(db, quiet_jobs, settings, due):
     settings.PORTAL_SCHEDULER_DAILY_AT = "06:12"
     early = due(now=_at(6, 11))
-    assert [name for name, _ in early] == ["webhooks", "recover"]
+    assert [name for name, _ in early] == ["webhooks", "recover", "sla"]
     later = due(now=_at(6, 13))
     assert [name for name, _ in later] == [
         "webhooks",
@@ -227,6 +231,21 @@ def test_cleanup_forgets_old_things_and_keeps_recent_ones(
     assert WebhookDelivery.objects.count() == 2
 
 
+def test_sla_job_mails_the_desk_about_a_missed_deadline_once(company, buyer):
+    sla_targets()
+    staff = agent()
+    desk_team = team(members=[staff])
+    make_request(
+        company=company,
+        requester=buyer,
+        desk_team=desk_team,
+        created_at=timezone.now() - timedelta(days=30),
+    )
+    assert jobs.sla_alerts() == {"alerts": 2}  # first response and resolution
+    assert SlaAlert.objects.count() == 2
+    assert jobs.sla_alerts() == {"alerts": 0}
+
+
 def test_recover_does_nothing_with_the_immediate_backend(db):
     assert jobs.work_recover() == {
         "tasks_failed": 0,
@@ -256,5 +275,5 @@ def test_two_schedulers_at_once_queue_each_job_once(quiet_jobs):
         first, second = pool.map(scheduler, range(2))
 
     assert sorted(name for name, _ in first + second) == EVERY_JOB
-    assert ScheduledRun.objects.count() == 4
+    assert ScheduledRun.objects.count() == len(EVERY_JOB)
     assert sorted(quiet_jobs) == EVERY_JOB

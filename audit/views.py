@@ -27,6 +27,9 @@ AUDIT_STAFF = Rule(lambda request: request.user.is_superuser, name="superuser")
 AUDIT_COMPANY = Member(Capability.AUDIT_VIEW)
 
 
+NB_HYPHEN = "\u2011"
+
+
 def details(data: dict) -> str:
     """An entry's data as one line for people ("role: buyer → approver")."""
     parts = []
@@ -45,9 +48,11 @@ def details(data: dict) -> str:
 
 def _short(text: str) -> str:
     # A hash or URL is one long word that would push a phone's page sideways;
-    # the page shows its start, the CSV export all of it.
+    # the page shows its start, the CSV export all of it. Hyphens become
+    # non-breaking, so a number such as CT-2026-00001 stays on one line.
     return " ".join(
-        f"{word[:16]}…" if len(word) > 32 else word for word in text.split(" ")
+        f"{word[:16]}…" if len(word) > 32 else word.replace("-", NB_HYPHEN)
+        for word in text.split(" ")
     )
 
 

@@ -41,7 +41,8 @@ test-fast: install
 # throwaway PostgreSQL server, with a throwaway Redis (cache, sessions,
 # throttles) and moto's S3 server (media and private files) configured.
 test-postgres: install system-deps
-	bash scripts/with-postgres.sh bash scripts/with-services.sh $(BIN)/pytest --create-db -m "not browser"
+	TEST_FILES_DIR=$(CURDIR)/var/postgres bash scripts/with-postgres.sh \
+		bash scripts/with-services.sh $(BIN)/pytest --create-db -m "not browser"
 
 lint: install
 	$(BIN)/ruff check .

@@ -26,8 +26,11 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-PORTAL_PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
+# TEST_FILES_DIR: where a run keeps its files (two runs at once, as in CI,
+# each in its own folder).
+_test_files = Path(env("TEST_FILES_DIR", default=str(BASE_DIR / "var")))
+MEDIA_ROOT = _test_files / "test-media"
+PORTAL_PRIVATE_MEDIA_ROOT = _test_files / "test-private"
 # With AWS_STORAGE_BUCKET_NAME (scripts/with-services.sh) the suite runs
 # against the object store: default and private stay on it.
 if not PORTAL_OBJECT_STORAGE:  # noqa: F405

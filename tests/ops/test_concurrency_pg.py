@@ -147,7 +147,12 @@ def test_the_last_unit_in_stock_is_sold_once(live_server, company, ready):
     assert statuses(answers) == [201] + [400] * (CLIENTS - 1)
     for answer in answers:
         if answer.status == 400:
-            assert "Last pump cannot be ordered" in answer.body
+            # Refused by checkout's check under the lock, or already by the
+            # line's check when the winner's allocation was committed first.
+            assert (
+                "Last pump cannot be ordered" in answer.body
+                or "no stock available" in answer.body
+            )
     assert OrderLine.objects.filter(product=product).count() == 1
     stock = StockRecord.objects.get(product=product)
     assert (stock.num_in_stock, stock.num_allocated) == (1, 1)

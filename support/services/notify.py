@@ -41,21 +41,31 @@ def mail_requester(support_request, *, change: str, message=None, actor=None):
     )
 
 
+def desk_recipients(support_request) -> list:
+    """Who on the desk hears about a request: its assignee, or without one
+    the active members of its team."""
+    if support_request.assignee_id:
+        return [support_request.assignee]
+    if support_request.team_id:
+        return list(support_request.team.members.filter(is_active=True))
+    return []
+
+
+def desk_url(support_request) -> str:
+    """The request's page on the desk ("" when the desk's pages are not
+    installed)."""
+    try:
+        return reverse("support:desk_detail", kwargs={"number": support_request.number})
+    except NoReverseMatch:
+        return ""
+
+
 def mail_team(support_request, *, change: str, message=None):
     """Tell the assignee (or, without one, the team's members) that a request
     is new, approved, answered by the customer or reopened."""
-    if support_request.assignee_id:
-        recipients = [support_request.assignee]
-    elif support_request.team_id:
-        recipients = list(support_request.team.members.filter(is_active=True))
-    else:
-        recipients = []
+    recipients = desk_recipients(support_request)
     if not recipients:
         return 0
-    try:
-        url = reverse("support:desk_detail", kwargs={"number": support_request.number})
-    except NoReverseMatch:  # the desk's pages are not installed
-        url = ""
     return send_mail_to(
         recipients,
         template="support/email/for_team.txt",
@@ -67,7 +77,7 @@ def mail_team(support_request, *, change: str, message=None):
             "support_request": support_request,
             "change": change,
             "message": message,
-            "url": url,
+            "url": desk_url(support_request),
         },
     )
 

@@ -14,12 +14,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partner_portal.mail import send_mail_to
 from support.models import SlaAlert, Status, SupportRequest
+from support.services.notify import desk_recipients, desk_url
 from support.sla import _NOT_STARTED
 
 logger = logging.getLogger(__name__)
@@ -64,25 +64,12 @@ def _alerts_of(support_request, now, horizon):
 
 
 def _recipients(support_request):
-    if support_request.assignee_id:
-        recipients = [support_request.assignee]
-    elif support_request.team_id:
-        recipients = list(support_request.team.members.filter(is_active=True))
-    else:
-        recipients = []
     # Internal only: never the customer, whatever the desk's set-up.
     return [
         user
-        for user in recipients
+        for user in desk_recipients(support_request)
         if user.is_active and user.pk != support_request.requester_id
     ]
-
-
-def _url(support_request):
-    try:
-        return reverse("support:desk_detail", kwargs={"number": support_request.number})
-    except NoReverseMatch:  # the desk's pages are not installed
-        return ""
 
 
 def _subject(support_request, deadline, stage):
@@ -113,7 +100,7 @@ def _alert_send(support_request, deadline, stage, due) -> int:
                     "deadline": deadline,
                     "stage": stage,
                     "due": due,
-                    "url": _url(support_request),
+                    "url": desk_url(support_request),
                 },
             )
     except IntegrityError:

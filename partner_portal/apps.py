@@ -26,3 +26,11 @@ class PartnerPortalConfig(AppConfig):
 
         frame_cache.connect()
         auth_cache.connect()
+
+        from django.db.backends.signals import connection_created
+
+        from partner_portal import page_cache
+
+        connection_created.connect(
+            page_cache.track_writes, dispatch_uid="portal_page_writes"
+        )

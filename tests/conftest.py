@@ -46,6 +46,13 @@ def _empty_cache():
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """For tests that count what rendering a page costs: the page cache
+    (partner_portal/page_cache.py) would answer a second view without it."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def company(db):
     return CompanyFactory(name="Acme Industrial GmbH", slug="acme")
 

@@ -75,10 +75,12 @@ MIDDLEWARE = [
     "partner_portal.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the built policy strings kept (partner_portal/csp.py).
+    "partner_portal.csp.CSPMiddleware",
     "partner_portal.csp.PolicyAdjustMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, without the language-in-path lookups of i18n_patterns.
+    "partner_portal.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "partner_portal.middleware.StripNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -273,6 +275,11 @@ WAGTAIL_SITE_NAME = OSCAR_SHOP_NAME
 # to trigger the mail). Production defaults to https:// and the first of
 # ALLOWED_HOSTS.
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# A person who opens the same page again while nothing in the database changed
+# gets it as rendered the first time, for at most this many seconds
+# (partner_portal/page_cache.py); 0 turns the page cache off.
+PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=60)
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

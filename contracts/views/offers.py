@@ -25,6 +25,7 @@ from partner_portal.files import (
     private_content_response,
     private_file_response,
 )
+from partner_portal.page_cache import page_cached
 from partner_portal.permissions import Capability, capabilities_for
 from partner_portal.policy import Member
 from partner_portal.scoping import get_for_company_or_404
@@ -50,6 +51,7 @@ class OfferListView(PolicyRequiredMixin, View):
     policy = Member(Capability.OFFER_ACCEPT)
     template_name = "contracts/offer_list.html"
 
+    @page_cached
     def get(self, request):
         status = request.GET.get("status", "")
         if status not in Offer.Status.values:

@@ -10,6 +10,7 @@ from forums.models import Post
 from forums.services import post_editable, topic_mark_read
 from forums.views.base import ForumMixin
 from partner_portal.files import INLINE, private_file_response
+from partner_portal.page_cache import page_cached
 
 TOPICS_PER_PAGE = 25
 RESULTS_PER_PAGE = 20
@@ -94,6 +95,7 @@ def topic_context(request, viewer, topic, *, reply_form=None):
 
 
 class TopicDetailView(ForumMixin, View):
+    @page_cached
     def get(self, request, pk):
         topic = selectors.topic_get(viewer=self.viewer, pk=pk)
         reply_form = None

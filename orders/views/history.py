@@ -30,6 +30,7 @@ from partner_portal.files import (
     private_content_response,
     private_file_response,
 )
+from partner_portal.page_cache import page_cached
 from partner_portal.permissions import Capability, capabilities_for
 from partner_portal.policy import Member
 from partner_portal.scoping import get_for_company_or_404
@@ -67,6 +68,7 @@ class OrderFilterMixin(PolicyRequiredMixin):
 class OrderListView(OrderFilterMixin, View):
     template_name = "orders/order_list.html"
 
+    @page_cached
     def get(self, request):
         form, orders, sees_all = self.filtered(request)
         page = Paginator(orders, 25).get_page(request.GET.get("page"))
@@ -145,6 +147,7 @@ class OrderDetailView(PolicyRequiredMixin, View):
     policy = Member(Capability.ORDER_VIEW_OWN)
     template_name = "orders/order_detail.html"
 
+    @page_cached
     def get(self, request, number):
         order = order_get(
             company=self.company,

@@ -17,6 +17,7 @@ from django.views.generic import ListView
 from oscar.core.loading import get_model
 from oscar.core.thumbnails import get_thumbnailer
 
+from partner_portal.page_cache import page_cached
 from partner_portal.search_config import full_text_available, full_text_filter
 
 Product = get_model("catalogue", "Product")
@@ -168,6 +169,7 @@ class ProductListView(ListView):
     paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
     context_object_name = "products"
 
+    @page_cached
     def get(self, request, *args, **kwargs):
         ranked = full_text_available() and bool(request.GET.get("q", "").strip())
         self.form = ProductSearchForm(request.GET or None, ranked=ranked)

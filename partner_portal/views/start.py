@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from partner_portal.access import PolicyRequiredMixin
 from partner_portal.forms import TileActionForm
 from partner_portal.models import TilePreference
+from partner_portal.page_cache import page_cached
 from partner_portal.policy import MEMBER_OR_STAFF, SIGNED_IN
 from partner_portal.services import tile_preference_save
 from partner_portal.tiles import TileContext, arrange, tiles_available
@@ -30,6 +31,7 @@ class StartView(PolicyRequiredMixin, View):
         )
         return available, shown, hidden
 
+    @page_cached
     def get(self, request):
         _available, shown, hidden = self._arranged(request)
         # Lazy tiles are listed without their context (tiles.js fetches it).
@@ -80,6 +82,7 @@ class TileView(PolicyRequiredMixin, View):
 
     policy = MEMBER_OR_STAFF
 
+    @page_cached
     def get(self, request, key):
         tile = next((t for t in tiles_available(request) if t.key == key), None)
         if tile is None:

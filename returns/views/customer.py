@@ -13,6 +13,7 @@ from orders.selectors import order_get
 from partner_portal.access import PolicyRequiredMixin
 from partner_portal.exports import csv_safe
 from partner_portal.files import ATTACHMENT, CSV, private_content_response
+from partner_portal.page_cache import page_cached
 from partner_portal.permissions import Capability
 from partner_portal.policy import Member
 from returns import services
@@ -103,6 +104,7 @@ class ReturnListMixin(PolicyRequiredMixin):
 
 
 class ReturnListView(ReturnListMixin, View):
+    @page_cached
     def get(self, request):
         form, returns = self.filtered(request)
         page = Paginator(returns, 25).get_page(request.GET.get("page"))

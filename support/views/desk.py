@@ -15,6 +15,7 @@ from django.views import View
 
 from cms.selectors import draft_category_list
 from partner_portal.access import PolicyRequiredMixin
+from partner_portal.page_cache import page_cached
 from partner_portal.permissions import StaffGroup
 from partner_portal.policy import Staff
 from support.desk_forms import (
@@ -71,6 +72,7 @@ def clock_label(clock, now, *, paused=False) -> tuple[str, str]:
 
 
 class DeskQueueView(DeskMixin, View):
+    @page_cached
     def get(self, request):
         data = request.GET.copy()
         # No status asked (the first visit, a page link of it): open ones.

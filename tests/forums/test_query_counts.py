@@ -38,7 +38,7 @@ def grow_topic(open_category, member):
     return grow
 
 
-def test_topic_page_is_flat_in_posts(client, moderator, grow_topic):
+def test_topic_page_is_flat_in_posts(client, moderator, grow_topic, page_cache_off):
     client.force_login(moderator)
     few = _queries(client, grow_topic(3))
 

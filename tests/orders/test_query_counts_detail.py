@@ -17,7 +17,9 @@ def _queries(client, order):
     return len(captured), response
 
 
-def test_the_order_page_does_not_grow_with_the_lines(client, company, procurement):
+def test_the_order_page_does_not_grow_with_the_lines(
+    client, company, procurement, page_cache_off
+):
     # Given an order of one line and one of thirty
     products = [
         product_create(title=f"Part {n:02d}", sku=f"PART-{n:02d}", price="5.00")

@@ -112,7 +112,7 @@ def _queries(client, url):
 
 
 def test_the_start_page_and_its_tiles_do_not_grow_with_the_orders(
-    client, company, procurement, bolts
+    client, company, procurement, bolts, page_cache_off
 ):
     # Given a company with two orders
     for number in range(2):

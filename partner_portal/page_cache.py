@@ -1,0 +1,232 @@
+"""The page cache: a signed-in person who opens the same page again, while
+nothing in the database has changed, gets the HTML rendered the first time.
+
+    class OrderListView(OrderFilterMixin, View):
+        @page_cached
+        def get(self, request): ...
+
+What a page shows follows from the database, the person's session (who, which
+company, CSRF token), the language, the address and the time. So an entry's key
+holds all of them:
+
+- the *write generation*: every INSERT, UPDATE or DELETE the portal sends (ORM,
+  bulk updates, Wagtail's raw SQL alike: a database execute wrapper sees them
+  all) moves it, in every worker when the cache is shared (Redis, or the file
+  cache on one host), once the transaction commits. A page rendered before a
+  change is never shown after it;
+- the session key and the CSRF cookie, the company, the language, host, scheme
+  and full path;
+- the current period of PORTAL_PAGE_CACHE_SECONDS (default 60), so that what
+  depends on the clock ("due tomorrow", SLA countdowns) is at most that old.
+
+The view's access policy runs before the lookup (the decorator wraps `get`,
+which `dispatch` calls after the check). A response is kept only when it is a
+plain 200 HTML page whose rendering wrote nothing to the database, changed no
+session data, set no cookie and queued no message; requests carrying a message
+to show are answered fresh. PORTAL_PAGE_CACHE_SECONDS=0 turns it off.
+"""
+
+import functools
+import hashlib
+import itertools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.http import HttpResponse
+from django.utils import timezone
+
+_GENERATION_KEY = "portal:pages:generation"
+_GENERATION_TIMEOUT = 60 * 60 * 24
+_counter = itertools.count()
+# Statements that change nothing a page shows. Sessions are written on their
+# own schedule (the session key is part of every entry's key anyway).
+_READS = (
+    "SELECT",
+    "SAVEPOINT",
+    "RELEASE",
+    "ROLLBACK",
+    "BEGIN",
+    "COMMIT",
+    "PRAGMA",
+    "SET",
+    "SHOW",
+    "EXPLAIN",
+)
+_IGNORED_TABLES = ('"django_session"',)
+# Response headers a stored page keeps; the middleware adds the rest again.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+HIT_HEADER = "X-Page-Cache"
+
+
+def _seconds() -> int:
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 60))
+
+
+# ---- the write generation ---------------------------------------------------
+
+
+def _new_generation() -> str:
+    # Unique across workers and restarts without a shared counter.
+    return f"{time.time_ns():x}.{next(_counter)}"
+
+
+def bump() -> None:
+    """Make every stored page stale (in every worker sharing the cache)."""
+    cache.set(_GENERATION_KEY, _new_generation(), _GENERATION_TIMEOUT)
+
+
+def _generation() -> str:
+    generation = cache.get(_GENERATION_KEY)
+    if generation is None:
+        generation = _new_generation()
+        if not cache.add(_GENERATION_KEY, generation, _GENERATION_TIMEOUT):
+            generation = cache.get(_GENERATION_KEY, generation)
+    return generation
+
+
+def _is_write(sql: str) -> bool:
+    head = sql.lstrip()[:60]
+    verb = head.split(None, 1)[0].upper() if head else ""
+    if verb in _READS:
+        return False
+    return not any(table in head for table in _IGNORED_TABLES)
+
+
+def _after_commit() -> None:
+    bump()
+
+
+def _track_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if _is_write(sql):
+        connection = context["connection"]
+        # Seen by the next page lookup on this connection (this process, even
+        # inside a transaction that has not committed, as in tests) ...
+        connection.portal_page_writes = True
+        # ... and by every other worker once the change is visible to them.
+        if not any(entry[1] is _after_commit for entry in connection.run_on_commit):
+            connection.on_commit(_after_commit)
+    return result
+
+
+def track_writes(sender=None, connection=None, **kwargs) -> None:
+    """`connection_created` receiver: watch the new connection's statements."""
+    if _track_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_track_writes)
+
+
+def _consume_writes() -> bool:
+    """Whether this thread's connections wrote since the last call."""
+    wrote = False
+    for connection in connections.all(initialized_only=True):
+        if getattr(connection, "portal_page_writes", False):
+            connection.portal_page_writes = False
+            wrote = True
+    return wrote
+
+
+def _wrote_and_bumped() -> bool:
+    if _consume_writes():
+        bump()
+        return True
+    return False
+
+
+# ---- the pages ---------------------------------------------------------------
+
+
+def _has_messages(request) -> bool:
+    if "messages" in request.COOKIES:
+        return True
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get("_messages"))
+
+
+def _key(request) -> str | None:
+    seconds = _seconds()
+    session = getattr(request, "session", None)
+    csrf_cookie = request.META.get("CSRF_COOKIE")
+    if (
+        seconds <= 0
+        or request.method != "GET"
+        or session is None
+        or not session.session_key
+        or not csrf_cookie
+        or _has_messages(request)
+    ):
+        return None
+    _wrote_and_bumped()
+    company = getattr(request, "company", None)
+    parts = (
+        session.session_key,
+        csrf_cookie,
+        str(company.pk if company else ""),
+        getattr(request, "LANGUAGE_CODE", ""),
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+    )
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    period = int(timezone.now().timestamp()) // seconds
+    return f"portal:page:{_generation()}:{period}:{digest}"
+
+
+def _storable(request, response, session_before) -> bool:
+    storage = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and not (storage is not None and getattr(storage, "_queued_messages", None))
+        and not request.session.modified
+        and request.session.session_key == session_before
+        and not _wrote_and_bumped()
+    )
+
+
+def _entry(request, response) -> dict:
+    return {
+        "content": response.content,
+        "headers": [
+            (name, response[name]) for name in _KEPT_HEADERS if name in response
+        ],
+        "csrf": bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")),
+    }
+
+
+def _from_entry(request, entry) -> HttpResponse:
+    response = HttpResponse(entry["content"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    if entry["csrf"]:
+        # As get_token() does: the cookie's expiry is renewed with the page.
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    response[HIT_HEADER] = "hit"
+    return response
+
+
+def page_cached(get):
+    """Decorate a class-based view's `get(self, request, ...)`."""
+
+    @functools.wraps(get)
+    def wrapped(self, request, *args, **kwargs):
+        key = _key(request)
+        if key is None:
+            return get(self, request, *args, **kwargs)
+        entry = cache.get(key)
+        if entry is not None:
+            return _from_entry(request, entry)
+        session_before = request.session.session_key
+        response = get(self, request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if _storable(request, response, session_before):
+            cache.set(key, _entry(request, response), _seconds())
+            response[HIT_HEADER] = "miss"
+        return response
+
+    return wrapped

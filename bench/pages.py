@@ -95,8 +95,16 @@ def clients(emails) -> dict[str, Client]:
 
 
 def session_cookie(client: Client) -> str:
+    """The Cookie header a browser of this person sends: the session and the
+    CSRF cookie (without the latter no page is taken from the page cache)."""
     cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
-    return f"{settings.SESSION_COOKIE_NAME}={cookie.value}" if cookie else ""
+    if not cookie:
+        return ""
+    sent = [f"{settings.SESSION_COOKIE_NAME}={cookie.value}"]
+    csrf = client.cookies.get(settings.CSRF_COOKIE_NAME)
+    if csrf:
+        sent.append(f"{settings.CSRF_COOKIE_NAME}={csrf.value}")
+    return "; ".join(sent)
 
 
 def _first_answering(client: Client, paths) -> str:

@@ -68,6 +68,9 @@ class PageFigures:
     non_2xx_3xx: int = 0
     socket_errors: int = 0
     queries: int | None = None
+    # CPU milliseconds of rendering the page (in process, the page cache off):
+    # what a first view, or one after a change, costs.
+    rendered_ms: float | None = None
     # Why the page was not measured (it did not answer 200 before the load).
     failure: str = ""
 
@@ -143,7 +146,7 @@ def goal_text(page: PageFigures) -> str:
 
 def row_cells(page: PageFigures) -> list[str]:
     if page.failure:
-        return [page.label, page.who, page.failure, "", "", "", "", "", ""]
+        return [page.label, page.who, page.failure, "", "", "", "", "", "", ""]
     return [
         page.label,
         page.who,
@@ -151,15 +154,27 @@ def row_cells(page: PageFigures) -> list[str]:
         number(median(page.p50s), 1),
         number(median(page.p99s), 1),
         number(page.queries),
+        number(page.rendered_ms, 1),
         ratio_text(page.ratio),
         goal_text(page),
         errors_text(page),
     ]
 
 
-HEAD = ["page", "as", "req/s", "p50 ms", "p99 ms", "queries", "ratio", "goal", "errors"]
+HEAD = [
+    "page",
+    "as",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "queries",
+    "rendered ms",
+    "ratio",
+    "goal",
+    "errors",
+]
 # Columns whose figures line up on the right.
-_RIGHT = {2, 3, 4, 5, 6}
+_RIGHT = {2, 3, 4, 5, 6, 7}
 
 
 def text_table(rows: list[list[str]], head: list[str] = HEAD) -> str:

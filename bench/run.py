@@ -77,11 +77,16 @@ def prepare(options) -> tuple[list[Page], dict, dict[str, report.PageFigures], d
         data_ensure(sys.stdout)
         by_email = clients(emails())
         chosen = [p for p in pages(by_email) if options.only in p.label]
-        cookies = {email: session_cookie(client) for email, client in by_email.items()}
         figures = {}
         for page in chosen:
             figures[id(page)] = report.PageFigures(page.label, page.role, page.goals)
-            figures[id(page)].queries = inprocess.queries(by_email[page.who], page.path)
+            client = by_email[page.who]
+            figures[id(page)].queries = inprocess.queries(client, page.path)
+            figures[id(page)].rendered_ms = inprocess.rendered_ms(
+                client, page.path, times=options.renders
+            )
+        # After the pages were rendered: the CSRF cookie is set by then.
+        cookies = {email: session_cookie(client) for email, client in by_email.items()}
         catalogue = next((p for p in chosen if p.label == "catalogue"), None)
         extra = {}
         if catalogue:

@@ -158,6 +158,7 @@ def test_row_shows_figures_with_goals_and_errors():
     page = _page((report.PAGE, report.LIST_QUERIES), rates=(80.0,), bares=(1000.0,))
     assert report.row_cells(_page((), rates=(7.25,), bares=(1000.0,)))[2] == "7.2"
     page.queries = 21
+    page.rendered_ms = 8.5
     assert report.row_cells(page) == [
         "start page",
         "buyer1@bench.example",
@@ -165,6 +166,7 @@ def test_row_shows_figures_with_goals_and_errors():
         "10.0",
         "40.0",
         "21",
+        "8.5",
         "0.080",
         "ratio ≥ 0.05 ✓; ≤ 20 queries ✗",
         "0 ✓",
@@ -186,8 +188,8 @@ def test_row_shows_figures_with_goals_and_errors():
 def test_small_ratios_keep_their_digits():
     page = _page((report.MIDDLEWARE_SIGNED_IN,), rates=(3.0,), bares=(1000.0,))
     cells = report.row_cells(page)
-    assert cells[6] == "0.0030"
-    assert cells[7] == "ratio ≥ 0.3 ✗"
+    assert cells[7] == "0.0030"
+    assert cells[8] == "ratio ≥ 0.3 ✗"
 
 
 def test_a_page_that_did_not_answer_says_why():
@@ -199,7 +201,7 @@ def test_a_page_that_did_not_answer_says_why():
 
 
 def test_tables_line_up_and_markdown_escapes_pipes():
-    rows = [["a|b", "anonymous", "1,234", "1.0", "2.0", "5", "0.100", "", "0 ✓"]]
+    rows = [["a|b", "anonymous", "1,234", "1.0", "2.0", "5", "3.5", "0.100", "", "0 ✓"]]
     text = report.text_table(rows).splitlines()
     assert text[0].startswith("page")
     assert text[2].startswith("a|b")
@@ -207,9 +209,12 @@ def test_tables_line_up_and_markdown_escapes_pipes():
     assert text[0].index("req/s") == text[2].index("1,234")
     markdown = report.markdown_table(rows).splitlines()
     assert markdown[0] == (
-        "| page | as | req/s | p50 ms | p99 ms | queries | ratio | goal | errors |"
+        "| page | as | req/s | p50 ms | p99 ms | queries | rendered ms | ratio | goal "
+        "| errors |"
     )
-    assert markdown[1] == "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    assert markdown[1] == (
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    )
     assert markdown[2].startswith("| a\\|b | anonymous | 1,234 |")
 
 

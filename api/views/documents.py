@@ -15,6 +15,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions
 
+from api.errors import problem
 from api.schema import COMMON_PROBLEMS, problem_responses
 from api.serializers_documents import (
     CONTRACT_STATES,
@@ -227,7 +228,7 @@ class OfferPdfView(PdfDownloadMixin, ApiView):
         ],
         responses={
             (200, PDF): PDF_RESPONSE,
-            **problem_responses(400, 404, *COMMON_PROBLEMS),
+            **problem_responses(400, 404, 409, *COMMON_PROBLEMS),
         },
     )
     def get(self, request, number):
@@ -247,6 +248,14 @@ class OfferPdfView(PdfDownloadMixin, ApiView):
             )
         else:
             version = _offer_get(self.company, number).latest_sent
+        if version is not None and version.pdf_pending:
+            # A task worker renders it after the offer was sent.
+            return problem(
+                409,
+                _("The PDF of this offer is being prepared. Try again shortly."),
+                slug="pdf-pending",
+                headers={"Retry-After": "5"},
+            )
         return _pdf_response(
             version.pdf, filename=f"{version.offer.number}-v{version.number}.pdf"
         )

@@ -144,3 +144,21 @@ def test_the_pdf_needs_a_key_with_the_offers_resource(
     assert_problem(api_client.get(url), 401)
     assert_problem(revoked.get(url), 401)
     assert_problem(company_key(buyer, resources=["contracts", "orders"]).get(url), 403)
+
+
+def test_a_pdf_still_being_prepared_answers_409_with_retry_after(
+    company_key, company, buyer, sales
+):
+    # Given an offer sent while a task worker has not recorded its PDF yet
+    offer = offer_sent_create(company=company, sales=sales)
+    version = offer.latest_sent
+    version.pdf = ""
+    version.save(update_fields=["pdf"])
+
+    # When the client asks for the PDF
+    response = company_key(buyer).get(f"{LIST}{offer.number}/pdf/")
+
+    # Then it is told to come back shortly, not that there is none
+    assert_problem(response, 409)
+    assert response["Retry-After"] == "5"
+    assert "being prepared" in response.json()["detail"]

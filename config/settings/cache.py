@@ -55,6 +55,14 @@ else:
             "CACHE_URL", default=f"filecache://{_BASE_DIR / 'var' / 'cache'}"
         )
     }
+    # The same files, read with one stat per entry while they are unchanged
+    # (partner_portal/file_cache.py). Room for every signed-in user's session
+    # and user entries beside the page frame: at Django's default of 300
+    # (var/cache held 289) each write drops a third of the entries, sessions
+    # and signed-in users included, which the next requests read again.
+    if CACHES["default"]["BACKEND"].endswith(".filebased.FileBasedCache"):
+        CACHES["default"]["BACKEND"] = "partner_portal.file_cache.FileCache"
+        CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 
 # Sessions are read from the cache and written through to the database, so a
 # Redis flush or outage logs nobody out.

@@ -14,11 +14,12 @@ traceback.
 import contextvars
 import json
 import logging
+import os
 import re
-import uuid
 from datetime import UTC, datetime
 
 HEADER = "X-Request-ID"
+_META_KEY = "HTTP_X_REQUEST_ID"
 # What is taken from a proxy as it is: letters, digits, dots, dashes and
 # underscores; anything else (a log injection, say) gets a new id.
 _SAFE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -36,8 +37,9 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        given = request.headers.get(HEADER, "")
-        request_id = given if _SAFE.match(given) else uuid.uuid4().hex
+        # From META: request.headers would copy every header first.
+        given = request.META.get(_META_KEY, "")
+        request_id = given if _SAFE.match(given) else os.urandom(16).hex()
         request.request_id = request_id
         token = _current.set(request_id)
         try:

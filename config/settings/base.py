@@ -87,7 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Services record audit entries with the request's user and address.
     "audit.context.AuditRequestMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's, building the message storage only for requests that use it.
+    "partner_portal.messages_middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partner_portal.middleware.CurrentCompanyMiddleware",
     "oscar_apps.access.ShopAccessMiddleware",

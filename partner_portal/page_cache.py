@@ -36,6 +36,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, empty
 
 _GENERATION_KEY = "portal:pages:generation"
 _GENERATION_TIMEOUT = 60 * 60 * 24
@@ -174,14 +175,23 @@ def _key(request) -> str | None:
     return f"portal:page:{_generation()}:{period}:{digest}"
 
 
-def _storable(request, response, session_before) -> bool:
+def _messages_queued(request) -> bool:
     storage = getattr(request, "_messages", None)
+    if storage is None:
+        return False
+    # The portal's message middleware makes the storage when first used.
+    if isinstance(storage, SimpleLazyObject) and storage._wrapped is empty:
+        return False
+    return bool(getattr(storage, "_queued_messages", None))
+
+
+def _storable(request, response, session_before) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
         and not response.cookies
-        and not (storage is not None and getattr(storage, "_queued_messages", None))
+        and not _messages_queued(request)
         and not request.session.modified
         and request.session.session_key == session_before
         and not _wrote_and_bumped()

@@ -33,8 +33,11 @@ import zlib
 from django.core.cache.backends.filebased import FileBasedCache
 
 KEEP_AFTER_SECONDS = 2.0
-# Bounds the memory of both memos per process; past it they start over.
-MAX_KEPT = 4096
+# Bounds the memory of both memos per process (past MAX_KEPT they start
+# over): only small values are kept (sessions and users are about 1 KB; a
+# cached page is read from its file each time), at most 16 MB in all.
+MAX_KEPT = 1024
+MAX_KEPT_BYTES = 16 * 1024
 CULL_CHECK_WRITES = 50
 CULL_CHECK_SECONDS = 10.0
 
@@ -90,7 +93,10 @@ class FileCache(FileBasedCache):
                 payload = zlib.decompress(f.read())
         except FileNotFoundError:
             return default
-        if time.time() - stat.st_ctime >= KEEP_AFTER_SECONDS:
+        if (
+            len(payload) <= MAX_KEPT_BYTES
+            and time.time() - stat.st_ctime >= KEEP_AFTER_SECONDS
+        ):
             if len(self._kept) >= MAX_KEPT:
                 self._kept.clear()
             self._kept[fname] = (_identity(stat), expiry, payload)

@@ -101,6 +101,22 @@ def test_a_file_written_just_now_is_read_again_until_it_stood(tmp_path, monkeypa
     assert cache._kept == {}
 
 
+def test_a_large_value_is_read_from_its_file_each_time(
+    tmp_path, monkeypatch, kept_at_once
+):
+    cache = _cache(tmp_path)
+    cache.set("page", "x" * (file_cache.MAX_KEPT_BYTES + 1))
+    cache.set("session", {"user": 1})
+    opened = _opens(monkeypatch, cache)
+
+    for _ in range(2):
+        cache.get("page")
+        cache.get("session")
+
+    assert len(opened) == 3
+    assert list(cache._kept) == [cache._key_to_file("session")]
+
+
 def test_the_directory_is_counted_only_every_few_writes(tmp_path, monkeypatch):
     cache = _cache(tmp_path, MAX_ENTRIES=3, CULL_FREQUENCY=3)
     monkeypatch.setattr(file_cache, "CULL_CHECK_WRITES", 4)

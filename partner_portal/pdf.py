@@ -59,19 +59,25 @@ class RefusedURL(ValueError):
     pass
 
 
+def static_file(url: str) -> str:
+    """The local path of the static file that a `portal-static:` URL names."""
+    if not url.startswith(SCHEME):
+        raise RefusedURL(f"refused: {url[:100]}")
+    relative = url[len(SCHEME) :].lstrip("/").split("?")[0].split("#")[0]
+    if not relative or ".." in PurePosixPath(relative).parts:
+        raise RefusedURL("refused: not a static file path")
+    found = finders.find(relative)
+    if not found:
+        raise RefusedURL(f"not a static file: {relative[:100]}")
+    return found
+
+
 class StaticOnlyURLFetcher(URLFetcher):
     def __init__(self):
         super().__init__(allowed_protocols=["portal-static"], allow_redirects=False)
 
     def fetch(self, url, headers=None):
-        if not url.startswith(SCHEME):
-            raise RefusedURL(f"refused: {url[:100]}")
-        relative = url[len(SCHEME) :].lstrip("/").split("?")[0].split("#")[0]
-        if not relative or ".." in PurePosixPath(relative).parts:
-            raise RefusedURL("refused: not a static file path")
-        found = finders.find(relative)
-        if not found:
-            raise RefusedURL(f"not a static file: {relative[:100]}")
+        found = static_file(url)
         with open(found, "rb") as handle:
             body = handle.read()
         mime_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
@@ -108,11 +114,13 @@ USER_AGENT_STYLESHEET = CSS(string=_user_agent_css(), counter_style=CounterStyle
 _compiled: dict[tuple[str, int], CSS] = {}
 
 
-def static_stylesheet(path: str) -> CSS | None:
-    """The static file `path` as a compiled stylesheet, made once per version
-    of the file; None when there is no such static file."""
-    found = finders.find(path)
-    if not found:
+def static_stylesheet(url: str) -> CSS | None:
+    """The static file of the `portal-static:` URL `url` as a compiled
+    stylesheet, made once per version of the file; None for a URL that
+    StaticOnlyURLFetcher would refuse."""
+    try:
+        found = static_file(url)
+    except RefusedURL:
         return None
     key = (found, os.stat(found).st_mtime_ns)
     sheet = _compiled.get(key)
@@ -122,7 +130,7 @@ def static_stylesheet(path: str) -> CSS | None:
         # Its @counter-style rules, if any, would go to a throwaway.
         sheet = _compiled[key] = CSS(
             string=source,
-            base_url=SCHEME + path,
+            base_url=url,
             url_fetcher=StaticOnlyURLFetcher(),
             counter_style=CounterStyle(),
         )
@@ -138,9 +146,9 @@ def _take_static_stylesheets(root) -> list[CSS]:
         href = link.get("href", "")
         if "stylesheet" not in link.get("rel", "").lower().split():
             continue
-        if not href.startswith(SCHEME) or link.get("media", "all") != "all":
+        if link.get("media", "all") != "all":
             continue
-        sheet = static_stylesheet(href[len(SCHEME) :].lstrip("/"))
+        sheet = static_stylesheet(href)
         if sheet is not None:
             sheets.append(sheet)
             head.remove(link)

@@ -107,6 +107,7 @@ def test_a_linked_static_stylesheet_is_compiled_once_and_taken_out_of_the_page()
         "<style>",
         '<link rel="stylesheet" href="portal-static:contracts/pdf/offer.css">'
         '<link rel="stylesheet" href="portal-static:contracts/pdf/missing.css">'
+        '<link rel="stylesheet" href="portal-static:../manage.py">'
         "<style>",
     )
 
@@ -115,8 +116,12 @@ def test_a_linked_static_stylesheet_is_compiled_once_and_taken_out_of_the_page()
     second = pdf.PortalHTML(string=html, url_fetcher=pdf.StaticOnlyURLFetcher())
 
     # Then both use the one compiled offer stylesheet, and its <link> is gone;
-    # the missing file's link stays (WeasyPrint's fetcher refuses it)
+    # the links to a missing file and outside the static files stay (and
+    # WeasyPrint's fetcher refuses them)
     assert len(first.stylesheets) == 1
     assert first.stylesheets[0] is second.stylesheets[0]
     links = [link.get("href") for link in first.etree_element.iter("link")]
-    assert links == ["portal-static:contracts/pdf/missing.css"]
+    assert links == [
+        "portal-static:contracts/pdf/missing.css",
+        "portal-static:../manage.py",
+    ]

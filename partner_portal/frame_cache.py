@@ -12,38 +12,20 @@ unpublished, moved or deleted, the branding saved, and through
 `clear_on_change(Model)` for data the menus follow from.
 """
 
-import itertools
-import time
-
 from django.core.cache import cache
 from django.db import transaction
 
+from partner_portal import generations
+
 _GENERATION_KEY = "portal:frame:generation"
-# Entries outlive no editor change (the generation moves then), so the timeout
-# only bounds what a cache keeps of generations nobody asks for any more.
-_TIMEOUT = 60 * 60 * 24
-_counter = itertools.count()
-
-
-def _generation() -> str:
-    generation = cache.get(_GENERATION_KEY)
-    if generation is None:
-        generation = _new_generation()
-        # add: a worker that just cleared keeps its newer generation.
-        if not cache.add(_GENERATION_KEY, generation, _TIMEOUT):
-            generation = cache.get(_GENERATION_KEY, generation)
-    return generation
-
-
-def _new_generation() -> str:
-    # Unique across workers and restarts without a shared counter.
-    return f"{time.time_ns():x}.{next(_counter)}"
+_TIMEOUT = generations.TIMEOUT
 
 
 def frame_cached(name: str, parts, compute):
     """The cached value of `compute()` for `name` and the key `parts` (a tuple
     of strings: audiences, language, host), computed on a miss."""
-    key = f"portal:frame:{_generation()}:{name}:{'|'.join(map(str, parts))}"
+    generation = generations.current(_GENERATION_KEY)
+    key = f"portal:frame:{generation}:{name}:{'|'.join(map(str, parts))}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -52,7 +34,7 @@ def frame_cached(name: str, parts, compute):
 
 
 def _clear() -> None:
-    cache.set(_GENERATION_KEY, _new_generation(), _TIMEOUT)
+    generations.move(_GENERATION_KEY)
 
 
 def frame_cache_clear(**_signal_kwargs) -> None:

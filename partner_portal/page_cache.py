@@ -28,8 +28,6 @@ to show are answered fresh. PORTAL_PAGE_CACHE_SECONDS=0 turns it off.
 
 import functools
 import hashlib
-import itertools
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,9 +36,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, empty
 
+from partner_portal import generations
+
 _GENERATION_KEY = "portal:pages:generation"
-_GENERATION_TIMEOUT = 60 * 60 * 24
-_counter = itertools.count()
 # Statements that change nothing a page shows. Sessions are written on their
 # own schedule (the session key is part of every entry's key anyway).
 _READS = (
@@ -57,7 +55,7 @@ _READS = (
 )
 _IGNORED_TABLES = ('"django_session"',)
 # Response headers a stored page keeps; the middleware adds the rest again.
-_KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Link")
 HIT_HEADER = "X-Page-Cache"
 
 
@@ -68,23 +66,9 @@ def _seconds() -> int:
 # ---- the write generation ---------------------------------------------------
 
 
-def _new_generation() -> str:
-    # Unique across workers and restarts without a shared counter.
-    return f"{time.time_ns():x}.{next(_counter)}"
-
-
 def bump() -> None:
     """Make every stored page stale (in every worker sharing the cache)."""
-    cache.set(_GENERATION_KEY, _new_generation(), _GENERATION_TIMEOUT)
-
-
-def _generation() -> str:
-    generation = cache.get(_GENERATION_KEY)
-    if generation is None:
-        generation = _new_generation()
-        if not cache.add(_GENERATION_KEY, generation, _GENERATION_TIMEOUT):
-            generation = cache.get(_GENERATION_KEY, generation)
-    return generation
+    generations.move(_GENERATION_KEY)
 
 
 def _is_write(sql: str) -> bool:
@@ -172,7 +156,7 @@ def _key(request) -> str | None:
     )
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     period = int(timezone.now().timestamp()) // seconds
-    return f"portal:page:{_generation()}:{period}:{digest}"
+    return f"portal:page:{generations.current(_GENERATION_KEY)}:{period}:{digest}"
 
 
 def _messages_queued(request) -> bool:

@@ -252,7 +252,10 @@ class OfferPdfView(PdfDownloadMixin, ApiView):
             # A task worker renders it after the offer was sent.
             return problem(
                 409,
-                _("The PDF of this offer is being prepared. Try again shortly."),
+                _(
+                    "The PDF of this offer is being prepared. "
+                    "Please try again in a minute."
+                ),
                 slug="pdf-pending",
                 headers={"Retry-After": "5"},
             )

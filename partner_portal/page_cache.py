@@ -59,10 +59,6 @@ _KEPT_HEADERS = ("Content-Type", "Content-Language", "Link")
 HIT_HEADER = "X-Page-Cache"
 
 
-def _seconds() -> int:
-    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 60))
-
-
 # ---- the write generation ---------------------------------------------------
 
 
@@ -79,10 +75,6 @@ def _is_write(sql: str) -> bool:
     return not any(table in head for table in _IGNORED_TABLES)
 
 
-def _after_commit() -> None:
-    bump()
-
-
 def _track_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if _is_write(sql):
@@ -91,8 +83,8 @@ def _track_writes(execute, sql, params, many, context):
         # inside a transaction that has not committed, as in tests) ...
         connection.portal_page_writes = True
         # ... and by every other worker once the change is visible to them.
-        if not any(entry[1] is _after_commit for entry in connection.run_on_commit):
-            connection.on_commit(_after_commit)
+        if not any(entry[1] is bump for entry in connection.run_on_commit):
+            connection.on_commit(bump)
     return result
 
 
@@ -130,7 +122,7 @@ def _has_messages(request) -> bool:
 
 
 def _key(request) -> str | None:
-    seconds = _seconds()
+    seconds = settings.PORTAL_PAGE_CACHE_SECONDS
     session = getattr(request, "session", None)
     csrf_cookie = request.META.get("CSRF_COOKIE")
     if (
@@ -219,7 +211,8 @@ def page_cached(get):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if _storable(request, response, session_before):
-            cache.set(key, _entry(request, response), _seconds())
+            seconds = settings.PORTAL_PAGE_CACHE_SECONDS
+            cache.set(key, _entry(request, response), seconds)
             response[HIT_HEADER] = "miss"
         return response
 

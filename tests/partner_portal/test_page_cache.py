@@ -171,7 +171,7 @@ def test_a_committed_write_moves_the_generation_for_every_worker(
         assert page_cache.generations.current(key) == before
 
     # Then, on the commit (once, however many statements), it moves
-    assert callbacks.count(page_cache._after_commit) == 1
+    assert callbacks.count(page_cache.bump) == 1
     assert page_cache.generations.current(key) != before
 
 

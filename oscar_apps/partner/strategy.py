@@ -86,9 +86,12 @@ class PortalStrategy(
 
 class Selector:
     def strategy(self, request=None, user=None, company=None, **kwargs):
-        if company is None and request is not None:
-            company = getattr(request, "company", None)
-        if company is None and user is not None and user.is_authenticated:
+        # A request that went through CurrentCompanyMiddleware knows its company,
+        # None for staff and visitors: no membership query per request then.
+        known = request is not None and hasattr(request, "membership")
+        if company is None and known:
+            company = request.company
+        if company is None and not known and user is not None and user.is_authenticated:
             from partner_portal.selectors import membership_current
 
             membership = membership_current(user=user)

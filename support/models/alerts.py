@@ -1,5 +1,7 @@
-"""The SLA alerts sent to the service desk: one row per request, deadline
-and stage, so that each alert is mailed once however often the job runs."""
+"""The SLA alerts sent to the service desk: one row per request, deadline,
+stage and due time, so that each alert is mailed once however often the job
+runs, and again when the deadline moved (a wait for the customer, a new
+priority) and the new time comes close or passes."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,8 @@ class SlaAlert(models.Model):
     """An SLA alert mailed to the desk. The unique constraint is the lock:
     of two runs that find the same deadline close or missed, one inserts the
     row (and queues the mail in the same transaction); the other gets an
-    IntegrityError and sends nothing."""
+    IntegrityError and sends nothing. The due time is part of the key: a
+    deadline that moved is a new deadline to warn about."""
 
     class Deadline(models.TextChoices):
         FIRST_RESPONSE = "first_response", _("First response")
@@ -35,7 +38,8 @@ class SlaAlert(models.Model):
         ordering = ["-sent_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["request", "deadline", "stage"], name="support_sla_alert_once"
+                fields=["request", "deadline", "stage", "due"],
+                name="support_sla_alert_once_per_due",
             )
         ]
 

@@ -3,9 +3,11 @@ close (PORTAL_SLA_WARNING_MINUTES before it, in real time) and once more
 when it is missed. Only staff are mailed: the assignee, or without one the
 request's team; the customer never.
 
-Each alert (request, deadline, stage) is sent once: its SlaAlert row is
-inserted in the same transaction that queues the mail, so a second run, or
-two machines running the job at once, find the row and send nothing.
+Each alert (request, deadline, stage, due time) is sent once: its SlaAlert
+row is inserted in the same transaction that queues the mail, so a second
+run, or two machines running the job at once, find the row and send nothing.
+A deadline that moved (the customer answered after a wait, the priority
+changed) is warned about again when its new time comes close.
 """
 
 import logging

@@ -228,3 +228,27 @@ def test_an_alert_recorded_elsewhere_is_not_sent_again(desk, company, buyer, sen
             stage=SlaAlert.Stage.WARNING,
             due=request.first_response_due,
         )
+
+
+def test_a_deadline_that_moved_warns_again_for_its_new_time(desk, company, buyer, send):
+    staff, _other, _team = desk
+    request = _request(
+        desk, company, buyer, first_in=timedelta(minutes=30), assignee=staff
+    )
+    assert send() == 1
+    # The desk waited for the customer, who answered: the deadline moved on
+    # by the paused time (support.services.requests._resume).
+    request.first_response_due = NOW + timedelta(hours=4)
+    request.save(update_fields=["first_response_due"])
+
+    assert send(now=NOW + timedelta(minutes=31)) == 0  # the old time is gone
+    assert send(now=NOW + timedelta(hours=3, minutes=30)) == 1
+    assert send(now=NOW + timedelta(hours=3, minutes=40)) == 0
+
+    assert sorted(SlaAlert.objects.values_list("stage", "due").order_by("due")) == [
+        ("warning", NOW + timedelta(minutes=30)),
+        ("warning", NOW + timedelta(hours=4)),
+    ]
+    assert [m.subject for m in mail.outbox] == [
+        f"[{request.number}] First response due soon: Printer offline"
+    ] * 2

@@ -21,11 +21,15 @@ _GENERATION_KEY = "portal:frame:generation"
 _TIMEOUT = generations.TIMEOUT
 
 
+def generation() -> str:
+    """The frame cache's current generation (partner_portal.frame_fragments)."""
+    return generations.current(_GENERATION_KEY)
+
+
 def frame_cached(name: str, parts, compute):
     """The cached value of `compute()` for `name` and the key `parts` (a tuple
     of strings: audiences, language, host), computed on a miss."""
-    generation = generations.current(_GENERATION_KEY)
-    key = f"portal:frame:{generation}:{name}:{'|'.join(map(str, parts))}"
+    key = f"portal:frame:{generation()}:{name}:{'|'.join(map(str, parts))}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -171,7 +171,7 @@ def _with_badges(menus: list[Menu], request) -> list[Menu]:
     ]
 
 
-def _cache_parts(request) -> tuple | None:
+def menu_cache_parts(request) -> tuple | None:
     """Everything the menus follow from: the user with their memberships,
     groups and permissions (its auth version), the current company, the
     language and the host (help page URLs); the frame cache's generation
@@ -194,7 +194,7 @@ def _cache_parts(request) -> tuple | None:
 def menus_for(request) -> list[Menu]:
     """The menus this request may see, each with the links it may open; empty
     menus are left out. Cached per user, company and language."""
-    parts = _cache_parts(request)
+    parts = menu_cache_parts(request)
     if parts is None:
         menus = _menus(request)
     else:

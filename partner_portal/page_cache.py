@@ -111,6 +111,13 @@ def _wrote_and_bumped() -> bool:
     return False
 
 
+def write_generation() -> str:
+    """The write generation as of now, this thread's own writes included:
+    for other keys of rendered HTML (partner_portal.frame_fragments)."""
+    _wrote_and_bumped()
+    return generations.current(_GENERATION_KEY)
+
+
 # ---- the pages ---------------------------------------------------------------
 
 
@@ -121,7 +128,9 @@ def _has_messages(request) -> bool:
     return bool(session is not None and session.get("_messages"))
 
 
-def _key(request) -> str | None:
+def _key(request) -> tuple[str, str] | None:
+    """The entry's key and the write generation it holds; None when the
+    request's page is never kept."""
     seconds = settings.PORTAL_PAGE_CACHE_SECONDS
     session = getattr(request, "session", None)
     csrf_cookie = request.META.get("CSRF_COOKIE")
@@ -148,7 +157,8 @@ def _key(request) -> str | None:
     )
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     period = int(timezone.now().timestamp()) // seconds
-    return f"portal:page:{generations.current(_GENERATION_KEY)}:{period}:{digest}"
+    generation = generations.current(_GENERATION_KEY)
+    return f"portal:page:{generation}:{period}:{digest}", generation
 
 
 def _messages_queued(request) -> bool:
@@ -161,7 +171,10 @@ def _messages_queued(request) -> bool:
     return bool(getattr(storage, "_queued_messages", None))
 
 
-def _storable(request, response, session_before) -> bool:
+def _storable(request, response, session_before, generation) -> bool:
+    # The generation moved while the page was rendered when its rendering
+    # wrote (seen here, or already by the navigation bar's cache,
+    # partner_portal.frame_fragments) or another worker committed a write.
     return (
         response.status_code == 200
         and not response.streaming
@@ -171,6 +184,7 @@ def _storable(request, response, session_before) -> bool:
         and not request.session.modified
         and request.session.session_key == session_before
         and not _wrote_and_bumped()
+        and generations.current(_GENERATION_KEY) == generation
     )
 
 
@@ -200,9 +214,10 @@ def page_cached(get):
 
     @functools.wraps(get)
     def wrapped(self, request, *args, **kwargs):
-        key = _key(request)
-        if key is None:
+        keyed = _key(request)
+        if keyed is None:
             return get(self, request, *args, **kwargs)
+        key, generation = keyed
         entry = cache.get(key)
         if entry is not None:
             return _from_entry(request, entry)
@@ -210,7 +225,7 @@ def page_cached(get):
         response = get(self, request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        if _storable(request, response, session_before):
+        if _storable(request, response, session_before, generation):
             seconds = settings.PORTAL_PAGE_CACHE_SECONDS
             cache.set(key, _entry(request, response), seconds)
             response[HIT_HEADER] = "miss"

@@ -51,7 +51,9 @@ def _sql(queries):
     return [query["sql"] for query in queries]
 
 
-def test_signed_in_page_frame_takes_one_query(client, buyer, frame_pages):
+def test_signed_in_page_frame_takes_no_query_while_nothing_changed(
+    client, buyer, frame_pages
+):
     client.force_login(buyer)
     client.get(FRAME_ONLY)
 
@@ -60,11 +62,26 @@ def test_signed_in_page_frame_takes_one_query(client, buyer, frame_pages):
 
     assert response.status_code == 403
     assert "Imprint" in _footer(response.text)
-    # The basket badge only: the user with memberships, groups and
-    # permissions (partner_portal.auth_cache) and the menus
-    # (partner_portal.navigation) come from the cache; no session,
-    # notifications, branding, site, help-menu or footer query either.
+    # The user with memberships, groups and permissions
+    # (partner_portal.auth_cache), the menus (partner_portal.navigation) and
+    # the rendered navigation bar (partner_portal.frame_fragments) come from
+    # the cache; no session, notifications, branding, site, help-menu or
+    # footer query either.
+    assert _sql(queries) == []
+
+
+def test_after_a_write_the_frame_reads_the_basket_badge_once(
+    client, buyer, frame_pages, bolts
+):
+    client.force_login(buyer)
+    client.get(FRAME_ONLY)
+    client.post(reverse("basket:add", kwargs={"pk": bolts.pk}), {"quantity": 2})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(FRAME_ONLY)
+
     assert [_table(sql) for sql in _sql(queries)] == ["basket_line"]
+    assert re.search(r'<span class="badge [\w-]+">2</span>', response.text)
 
 
 def test_help_menu_footer_and_branding_are_read_once(client, buyer, frame_pages):

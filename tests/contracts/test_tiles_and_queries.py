@@ -83,7 +83,7 @@ def _list_queries(client):
 
 
 def test_the_offers_list_does_not_grow_with_offers(
-    client, company, company_admin, sales
+    client, company, company_admin, sales, page_cache_off
 ):
     offer_sent_create(company=company, sales=sales)
     client.force_login(company_admin)

@@ -74,7 +74,7 @@ def _orders(*, user, company, product, start, count):
 
 
 def test_order_history_queries_do_not_grow_with_the_orders(
-    client, procurement, buyer, company, bolts, gloves
+    client, procurement, buyer, company, bolts, gloves, page_cache_off
 ):
     # Given ten orders of two buyers
     _orders(user=buyer, company=company, product=bolts, start=0, count=5)

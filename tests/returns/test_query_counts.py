@@ -21,7 +21,7 @@ def _queries(client):
 
 
 def test_the_returns_list_does_not_grow_with_the_returns(
-    client, company, procurement, bolts
+    client, company, procurement, bolts, page_cache_off
 ):
     # Given ten returns of the company
     returns_in(

@@ -110,6 +110,8 @@ def test_the_request_list_stays_flat(
         client.get(reverse("support:list"))
     SupportRequest.objects.all().delete()
     _make(company, users, desk_team, many)
+    # The frame's caches again, emptied by the writes, as before `few`
+    client.get(reverse("support:list"))
 
     with CaptureQueriesContext(connection) as lots:
         response = client.get(reverse("support:list"))
@@ -129,6 +131,8 @@ def test_my_tasks_stay_flat(client, company, buyer, approver, desk_team):
     SupportRequest.objects.all().delete()
     _make(company, users, desk_team, 10_000)
     SupportRequest.objects.update(status=Status.WAITING, waiting_since=timezone.now())
+    # The frame's caches again, emptied by the writes, as before `few`
+    client.get(reverse("partner_portal:tasks"))
 
     with CaptureQueriesContext(connection) as lots:
         response = client.get(reverse("partner_portal:tasks"))

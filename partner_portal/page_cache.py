@@ -104,17 +104,13 @@ def _consume_writes() -> bool:
     return wrote
 
 
-def _wrote_and_bumped() -> bool:
+def write_generation() -> str:
+    """The write generation as of now, this thread's own writes included
+    (they move it here, before their commit does it for every worker): for
+    the page keys and other keys of rendered HTML
+    (partner_portal.frame_fragments)."""
     if _consume_writes():
         bump()
-        return True
-    return False
-
-
-def write_generation() -> str:
-    """The write generation as of now, this thread's own writes included:
-    for other keys of rendered HTML (partner_portal.frame_fragments)."""
-    _wrote_and_bumped()
     return generations.current(_GENERATION_KEY)
 
 
@@ -143,7 +139,6 @@ def _key(request) -> tuple[str, str] | None:
         or _has_messages(request)
     ):
         return None
-    _wrote_and_bumped()
     company = getattr(request, "company", None)
     parts = (
         session.session_key,
@@ -157,7 +152,7 @@ def _key(request) -> tuple[str, str] | None:
     )
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     period = int(timezone.now().timestamp()) // seconds
-    generation = generations.current(_GENERATION_KEY)
+    generation = write_generation()
     return f"portal:page:{generation}:{period}:{digest}", generation
 
 
@@ -172,9 +167,9 @@ def _messages_queued(request) -> bool:
 
 
 def _storable(request, response, session_before, generation) -> bool:
-    # The generation moved while the page was rendered when its rendering
-    # wrote (seen here, or already by the navigation bar's cache,
-    # partner_portal.frame_fragments) or another worker committed a write.
+    # Not when the write generation moved while the page was rendered: its
+    # rendering wrote (seen here, or already by the navigation bar's cache,
+    # partner_portal.frame_fragments), or another worker committed a write.
     return (
         response.status_code == 200
         and not response.streaming
@@ -183,8 +178,7 @@ def _storable(request, response, session_before, generation) -> bool:
         and not _messages_queued(request)
         and not request.session.modified
         and request.session.session_key == session_before
-        and not _wrote_and_bumped()
-        and generations.current(_GENERATION_KEY) == generation
+        and write_generation() == generation
     )
 
 

@@ -86,16 +86,16 @@ class PortalStrategy(
 
 class Selector:
     def strategy(self, request=None, user=None, company=None, **kwargs):
-        # A request that went through CurrentCompanyMiddleware knows its company,
-        # None for staff and visitors: no membership query per request then.
-        known = request is not None and hasattr(request, "membership")
-        if company is None and known:
-            company = request.company
-        if company is None and not known and user is not None and user.is_authenticated:
-            from partner_portal.selectors import membership_current
+        if company is None:
+            if request is not None and hasattr(request, "membership"):
+                # CurrentCompanyMiddleware found it (None for staff and
+                # visitors): no membership query per request.
+                company = request.company
+            elif user is not None and user.is_authenticated:
+                from partner_portal.selectors import membership_current
 
-            membership = membership_current(user=user)
-            company = membership.company if membership else None
+                membership = membership_current(user=user)
+                company = membership.company if membership else None
         return PortalStrategy(request, company=company)
 
 

@@ -11,8 +11,8 @@ YES, NO = "✓", "✗"
 @dataclass(frozen=True)
 class Goal:
     """`ratio`: at least `limit` of the bare view's rate in the same round;
-    `queries`: at most `limit` SQL queries; `ms`: at most `limit`
-    milliseconds."""
+    `queries`: at most `limit` SQL queries; `bare requests`: taking at most as
+    long as the bare view takes for `limit` requests on the same machine."""
 
     kind: str
     limit: float
@@ -30,18 +30,24 @@ class Goal:
             return f"ratio ≥ {self.limit:g}"
         if self.kind == "queries":
             return f"≤ {self.limit:g} queries"
-        return f"≤ {self.limit:g} ms"
+        return f"≤ {self.limit:,.0f} {self.kind}"
 
 
 MIDDLEWARE_SIGNED_IN = Goal("ratio", 0.30)
 PAGE = Goal("ratio", 0.05)
 LIST_QUERIES = Goal("queries", 20)
-OFFER_PDF = Goal("ms", 150)
 # Vanilla Oscar's sandbox catalogue and the bare view under the same load
 # (issue #15); the goal is 10x the sandbox's ratio to the bare view.
 SANDBOX_RATE, SANDBOX_BARE_RATE = 8, 7000
 SANDBOX_RATIO = SANDBOX_RATE / SANDBOX_BARE_RATE
 CATALOGUE = Goal("ratio", round(10 * SANDBOX_RATIO, 4))
+# Issue #15 asks for an offer PDF in at most 150 ms on its machine, whose bare
+# view served ~7,000 req/s. Like its other goals ("all as ratios in one run")
+# that is compared with the bare view on the machine at hand: a render may
+# take at most as long as the bare view takes for 150 ms × 7,000 req/s =
+# 1,050 requests, its rate measured right before the render.
+OFFER_PDF_MS = 150
+OFFER_PDF = Goal("bare requests", OFFER_PDF_MS * SANDBOX_BARE_RATE / 1000)
 
 
 def mark(met: bool | None) -> str:
@@ -198,20 +204,72 @@ def markdown_table(rows: list[list[str]], head: list[str] = HEAD) -> str:
     return "\n".join([line(head), "| " + " | ".join(aligns) + " |", *map(line, rows)])
 
 
-@dataclass(frozen=True)
-class Timing:
-    """An in-process figure: a label, its median in ms and a goal if any."""
+@dataclass
+class OfferPdfFigures:
+    """The offer PDF's render times in process, each beside the rate of the bare
+    view's run right before it (between the load rounds, on the same machine
+    a moment earlier), and its goal in bare-view requests."""
 
     label: str
-    median_ms: float
-    goal: Goal | None = None
+    goal: Goal
+    ms: list[float] = field(default_factory=list)
+    bare_rates: list[float] = field(default_factory=list)
+
+    def add(self, ms: list[float], *, bare_rate: float) -> None:
+        self.ms += ms
+        self.bare_rates += [bare_rate] * len(ms)
+
+    @property
+    def median_ms(self) -> float | None:
+        return median(self.ms)
+
+    @property
+    def bare_requests(self) -> float | None:
+        """The median over the renders of how many requests the bare view
+        served, at the rate measured right before, in the render's time."""
+        return median(
+            [
+                ms / 1000 * bare
+                for ms, bare in zip(self.ms, self.bare_rates, strict=True)
+                if bare
+            ]
+        )
+
+    @property
+    def met(self) -> bool | None:
+        return self.goal.met(self.bare_requests)
 
     @property
     def text(self) -> str:
-        figure = f"{self.label}: median {self.median_ms:.0f} ms"
-        if self.goal is None:
-            return figure
-        return f"{figure} (goal {self.goal.text} {mark(self.goal.met(self.median_ms))})"
+        if not self.ms:
+            return f"{self.label}: not measured"
+        figure = (
+            f"{self.label}: median {self.median_ms:.0f} ms over {len(self.ms)} "
+            "renders between the load rounds"
+        )
+        if self.bare_requests is None:
+            return f"{figure}; no bare-view rate to compare it with"
+        bare = median([b for b in self.bare_rates if b])
+        return (
+            f"{figure}, as long as the bare view takes for "
+            f"{self.bare_requests:,.0f} requests (goal {self.goal.text} "
+            f"{mark(self.met)}: issue #15's {OFFER_PDF_MS} ms beside its bare "
+            f"view's ~{SANDBOX_BARE_RATE:,} req/s; at the {bare:,.0f} req/s of "
+            f"the bare-view runs before the renders, "
+            f"{self.goal.limit / bare * 1000:.0f} ms)."
+        )
+
+
+@dataclass(frozen=True)
+class Timing:
+    """An in-process figure without a goal: a label and its median in ms."""
+
+    label: str
+    median_ms: float
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}: median {self.median_ms:.0f} ms"
 
 
 def catalogue_lines(

@@ -149,8 +149,10 @@ def test_goals_are_marked_met_or_not():
     assert report.MIDDLEWARE_SIGNED_IN.met(0.29) is False
     assert report.LIST_QUERIES.met(20) is True
     assert report.LIST_QUERIES.met(21) is False
-    assert report.OFFER_PDF.met(150.0) is True
-    assert report.OFFER_PDF.met(150.1) is False
+    # The issue's 150 ms beside its bare view's 7,000 req/s.
+    assert report.OFFER_PDF.text == "≤ 1,050 bare requests"
+    assert report.OFFER_PDF.met(1050.0) is True
+    assert report.OFFER_PDF.met(1050.1) is False
     assert report.PAGE.met(None) is None
 
 
@@ -218,11 +220,33 @@ def test_tables_line_up_and_markdown_escapes_pipes():
     assert markdown[2].startswith("| a\\|b | anonymous | 1,234 |")
 
 
-def test_timings_and_catalogue_reference():
-    assert report.Timing("Offer PDF", 149.6, report.OFFER_PDF).text == (
-        "Offer PDF: median 150 ms (goal ≤ 150 ms ✓)"
+def test_offer_pdf_renders_count_in_requests_of_the_bare_view_run_before_them():
+    offer = report.OfferPdfFigures("Offer PDF", report.OFFER_PDF)
+    assert offer.text == "Offer PDF: not measured"
+    assert offer.met is None
+    # A slow round (its bare view slow alike) and a quick one: each render
+    # is compared with its own round's bare view, not with the median rate.
+    offer.add([400.0, 420.0], bare_rate=2000.0)
+    offer.add([100.0], bare_rate=7000.0)
+    assert offer.median_ms == 400.0
+    # 800, 840 and 700 requests' time.
+    assert offer.bare_requests == pytest.approx(800.0)
+    assert offer.met is True
+    assert offer.text == (
+        "Offer PDF: median 400 ms over 3 renders between the load rounds, as long "
+        "as the bare view takes for 800 requests (goal ≤ 1,050 bare requests ✓: "
+        "issue #15's 150 ms beside its bare view's ~7,000 req/s; at the 2,000 "
+        "req/s of the bare-view runs before the renders, 525 ms)."
     )
-    assert report.Timing("Offer PDF", 187.0, report.OFFER_PDF).text.endswith("✗)")
+    # The issue's own figure before the speed work: 187 ms at 7,000 req/s.
+    before = report.OfferPdfFigures("Offer PDF", report.OFFER_PDF)
+    before.add([187.0], bare_rate=7000.0)
+    assert before.bare_requests == pytest.approx(1309.0)
+    assert before.met is False
+    assert "(goal ≤ 1,050 bare requests ✗:" in before.text
+
+
+def test_timings_and_catalogue_reference():
     assert report.Timing("Invoice PDF", 49.0).text == "Invoice PDF: median 49 ms"
     lines = report.catalogue_lines(
         products=20, queries=30, median_ms=100.0, ratio=0.0057

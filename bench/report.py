@@ -214,10 +214,14 @@ class OfferPdfFigures:
     goal: Goal
     ms: list[float] = field(default_factory=list)
     bare_rates: list[float] = field(default_factory=list)
+    # Each round's median render and its bare view's rate.
+    rounds: list[tuple[float, float]] = field(default_factory=list)
 
     def add(self, ms: list[float], *, bare_rate: float) -> None:
         self.ms += ms
         self.bare_rates += [bare_rate] * len(ms)
+        if ms:
+            self.rounds.append((median(ms), bare_rate))
 
     @property
     def median_ms(self) -> float | None:
@@ -256,7 +260,10 @@ class OfferPdfFigures:
             f"{mark(self.met)}: issue #15's {OFFER_PDF_MS} ms beside its bare "
             f"view's ~{SANDBOX_BARE_RATE:,} req/s; at the {bare:,.0f} req/s of "
             f"the bare-view runs before the renders, "
-            f"{self.goal.limit / bare * 1000:.0f} ms)."
+            f"{self.goal.limit / bare * 1000:.0f} ms). Per round, median "
+            "and bare view: "
+            + ", ".join(f"{ms:.0f} ms at {rate:,.0f} req/s" for ms, rate in self.rounds)
+            + "."
         )
 
 

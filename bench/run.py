@@ -121,7 +121,7 @@ def load(
     # Timed renders per round, after an untimed one: the bench process sat
     # idle through the wrk runs, and its first render after them is a cold
     # start, as a page's first requests would be (those are warmed up below).
-    renders = max(2, math.ceil(options.renders / options.rounds))
+    renders = max(4, math.ceil(options.renders / options.rounds))
     bare_rates, bare_errors, empty = [], 0, 0
     with ExitStack() as stack:
         portal = servers.start(

@@ -212,32 +212,26 @@ class OfferPdfFigures:
 
     label: str
     goal: Goal
-    ms: list[float] = field(default_factory=list)
-    bare_rates: list[float] = field(default_factory=list)
-    # Each round's median render and its bare view's rate.
-    rounds: list[tuple[float, float]] = field(default_factory=list)
+    # Each round's render times and the rate of its bare-view run.
+    rounds: list[tuple[list[float], float]] = field(default_factory=list)
 
     def add(self, ms: list[float], *, bare_rate: float) -> None:
-        self.ms += ms
-        self.bare_rates += [bare_rate] * len(ms)
         if ms:
-            self.rounds.append((median(ms), bare_rate))
+            self.rounds.append((ms, bare_rate))
+
+    def _renders(self) -> list[tuple[float, float]]:
+        """Every render's time beside its round's bare-view rate."""
+        return [(ms, bare) for times, bare in self.rounds for ms in times]
 
     @property
     def median_ms(self) -> float | None:
-        return median(self.ms)
+        return median([ms for ms, _bare in self._renders()])
 
     @property
     def bare_requests(self) -> float | None:
         """The median over the renders of how many requests the bare view
         served, at the rate measured right before, in the render's time."""
-        return median(
-            [
-                ms / 1000 * bare
-                for ms, bare in zip(self.ms, self.bare_rates, strict=True)
-                if bare
-            ]
-        )
+        return median([ms / 1000 * bare for ms, bare in self._renders() if bare])
 
     @property
     def met(self) -> bool | None:
@@ -245,15 +239,16 @@ class OfferPdfFigures:
 
     @property
     def text(self) -> str:
-        if not self.ms:
+        renders = self._renders()
+        if not renders:
             return f"{self.label}: not measured"
         figure = (
-            f"{self.label}: median {self.median_ms:.0f} ms over {len(self.ms)} "
+            f"{self.label}: median {self.median_ms:.0f} ms over {len(renders)} "
             "renders between the load rounds"
         )
         if self.bare_requests is None:
             return f"{figure}; no bare-view rate to compare it with"
-        bare = median([b for b in self.bare_rates if b])
+        bare = median([bare for _ms, bare in renders if bare])
         return (
             f"{figure}, as long as the bare view takes for "
             f"{self.bare_requests:,.0f} requests (goal {self.goal.text} "
@@ -262,7 +257,10 @@ class OfferPdfFigures:
             f"the bare-view runs before the renders, "
             f"{self.goal.limit / bare * 1000:.0f} ms). Per round, median "
             "and bare view: "
-            + ", ".join(f"{ms:.0f} ms at {rate:,.0f} req/s" for ms, rate in self.rounds)
+            + ", ".join(
+                f"{median(times):.0f} ms at {rate:,.0f} req/s"
+                for times, rate in self.rounds
+            )
             + "."
         )
 

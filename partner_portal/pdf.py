@@ -20,6 +20,8 @@ the same for all of them. Two things are kept instead:
 - HTML is parsed by partner_portal.pdf_html, which builds the same tree as
   WeasyPrint's HTML5 parser for the portal's plain templates in a fraction
   of its time, and hands anything else to that parser.
+- partner_portal.pdf_speed keeps a text box's Pango layout from layout to
+  drawing and a thread's font descriptions (WeasyPrint 70.0 only).
 And the cyclic garbage collector waits until a document is done: a render
 makes some hundred thousand objects, enough to start collections of the whole
 process's heap in the middle of it (about a tenth of an offer's time).
@@ -49,10 +51,12 @@ from weasyprint.html import UA, UA_FORM_STYLESHEET
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from partner_portal import pdf_html
+from partner_portal import pdf_html, pdf_speed
 from partner_portal.issuer import issuer_details
 
 SCHEME = "portal-static:"
+
+pdf_speed.install()
 
 
 class RefusedURL(ValueError):

@@ -15,6 +15,7 @@ from django.utils import translation
 from contracts.documents import render_offer_pdf
 from partner_portal import pdf, pdf_speed
 from tests.factories.contracts import line, offer_draft_create, sales_user_create
+from tests.pdf_glyphs import capture_pdf_html
 from tests.test_pdf_fonts import LANGUAGES, RENDER, TEXT, world  # noqa: F401
 
 
@@ -34,14 +35,7 @@ def without_speedups():
 
 
 def _documents(monkeypatch, make) -> list[str]:
-    documents = []
-    real = pdf.html_to_pdf
-
-    def spy(html, *args):
-        documents.append(html)
-        return real(html, *args)
-
-    monkeypatch.setattr(pdf, "html_to_pdf", spy)
+    documents = capture_pdf_html(monkeypatch)
     make()
     monkeypatch.undo()
     assert documents

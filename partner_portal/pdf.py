@@ -7,7 +7,7 @@ images, stylesheets, @import, url() and <link rel=attachment> alike. User text
 in the templates is escaped by Django as everywhere else.
 
 Speed (issue #15): WeasyPrint's defaults redo work on every document that is
-the same for all of them. Two things are kept instead:
+the same for all of them. What the portal does instead:
 - one FontConfiguration per thread (Pango font maps are not thread-safe):
   a new one per document loaded fontconfig's configuration, copied the
   @font-face files again and started with cold Pango caches;

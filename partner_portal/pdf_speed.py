@@ -63,28 +63,24 @@ def _get_font_description(style):
     return description
 
 
-_installed = False
-
-
 def install() -> bool:
-    """Put the changes in place (once); False for another WeasyPrint."""
-    global _installed
+    """Put the changes in place; False for another WeasyPrint."""
     if weasyprint.__version__ != VERSION:
         return False
-    if not _installed:
-        _set(_deactivate, _reactivate, _get_font_description)
-        _installed = True
+    _set(
+        deactivate=_deactivate,
+        reactivate=_reactivate,
+        get_font_description=_get_font_description,
+    )
     return True
 
 
 def uninstall() -> None:
     """WeasyPrint as shipped again (for comparing in tests)."""
-    global _installed
-    _set(*_original.values())
-    _installed = False
+    _set(**_original)
 
 
-def _set(deactivate, reactivate, get_font_description):
+def _set(*, deactivate, reactivate, get_font_description):
     line_break.Layout.deactivate = deactivate
     line_break.Layout.reactivate = reactivate
     line_break.get_font_description = get_font_description
